@@ -1,0 +1,36 @@
+/** The three groups of terms a watchlist holds. */
+export interface WatchlistTerms {
+  /** Character names, e.g. "Clay Jensen". */
+  characters: string[];
+  /** Cast names, e.g. "Dylan Minnette". */
+  cast: string[];
+  /** Plot keywords, e.g. "tapes". */
+  keywords: string[];
+}
+
+/** A watchlist as the database stores it. */
+export interface Watchlist extends WatchlistTerms {
+  /** Stable id (random UUID), never shown to the user. */
+  id: string;
+  /** The show's title; unique among watchlists, compared case-insensitively. */
+  title: string;
+  /** A disabled watchlist hides nothing. */
+  enabled: boolean;
+  /** Whether a two-word name also matches by its first name or surname alone. */
+  matchNameParts: boolean;
+  /** Epoch ms: the watchlist hides until then and stops on its own afterwards; null = no end. */
+  hideUntil: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What the matcher needs to know of a watchlist. */
+export type MatchList = Pick<
+  Watchlist,
+  'id' | 'title' | 'enabled' | 'matchNameParts' | 'characters' | 'cast' | 'keywords'
+>;
+
+/** Whether a watchlist hides anything at time `now` (enabled and not past its hide-until date). */
+export function isActive(list: Pick<Watchlist, 'enabled' | 'hideUntil'>, now: number): boolean {
+  return list.enabled && (list.hideUntil === null || now < list.hideUntil);
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: lib/ stays plain TypeScript that tests can import.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Plot Armor',
+    description: 'Hides TV spoilers on every page you read until you choose to see them.',
+    permissions: ['storage', 'tabs'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'plot-armor@plot-armor.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
