@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createBackgroundClient } from '../../lib/client';
+import { startPlotArmor } from '../../lib/content/start';
+import { createTabMessageListener, siteHost } from '../../lib/content/tab-messages';
+import type { Scanner } from '../../lib/scan/scanner';
+import './style.css';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_start',
+  allFrames: true,
+  matchAboutBlank: true,
+  main(ctx) {
+    let scanner: Scanner | null = null;
+    const listener = createTabMessageListener(() => scanner);
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    void startPlotArmor({
+      doc: document,
+      signal: ctx.signal,
+      storage: browser.storage.local,
+      client: createBackgroundClient((message) => browser.runtime.sendMessage(message)),
+      host: siteHost(location),
+    }).then((started) => {
+      scanner = started;
+    });
+  },
+});

@@ -1,0 +1,120 @@
+/**
+ * The background's message handler: maps each verb of `BackgroundProtocol` to a
+ * database function. Writes are accepted only from the extension's own pages.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { PlotArmorDB } from '../db/schema';
+import { getSettings, listPausedSites, pauseSite, resumeSite, updateSettings } from '../db/settings';
+import {
+  addTerms,
+  createWatchlist,
+  deleteWatchlist,
+  importWatchlists,
+  listWatchlists,
+  removeTerms,
+  restoreWatchlist,
+  updateWatchlist,
+} from '../db/watchlists';
+import { parseWatchlistFile, serializeWatchlists } from '../format/watchlist-file';
+import {
+  CONTENT_SCRIPT_VERBS,
+  isEnvelope,
+  type BackgroundProtocol,
+  type Reply,
+  type Verb,
+} from '../messages';
+import { parseRequest, REQUEST_SCHEMAS } from './requests';
+import type { TabCounts } from './tab-counts';
+
+/** What the handler needs to know of a message's sender. */
+export interface Sender {
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export interface HandlerDeps {
+  db: () => Promise<IDBPDatabase<PlotArmorDB>>;
+  /** Rewrites the state content scripts read, after a change. */
+  publish: () => Promise<void>;
+  counts: TabCounts;
+  /** The extension's own origin, e.g. `chrome-extension://<id>/`. */
+  extensionOrigin: string;
+}
+
+type Handlers = {
+  [K in Verb]: (data: BackgroundProtocol[K]['req'], sender: Sender) => Promise<BackgroundProtocol[K]['res']>;
+};
+
+/** Verbs after which the content scripts' state must be rewritten. */
+const WRITES: ReadonlySet<Verb> = new Set<Verb>([
+  'watchlists/create', 'watchlists/update', 'watchlists/delete', 'watchlists/restore',
+  'watchlists/import', 'terms/add', 'terms/remove', 'settings/update', 'sites/pause', 'sites/resume',
+]);
+
+/** Creates the `runtime.onMessage` handler: every message gets a `Reply`, never an exception. */
+export function createMessageHandler(deps: HandlerDeps) {
+  const handlers: Handlers = {
+    'watchlists/list': async () => listWatchlists(await deps.db()),
+    'watchlists/create': async (draft) => createWatchlist(await deps.db(), draft),
+    'watchlists/update': async ({ id, patch }) => updateWatchlist(await deps.db(), id, patch),
+    'watchlists/delete': async ({ id }) => (await deleteWatchlist(await deps.db(), id)) ?? null,
+    'watchlists/restore': async ({ list }) => {
+      const db = await deps.db();
+      await restoreWatchlist(db, list);
+      return list;
+    },
+    'watchlists/import': async ({ text }) => {
+      const parsed = parseWatchlistFile(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return importWatchlists(await deps.db(), parsed.watchlists);
+    },
+    'watchlists/export': async () => ({ text: serializeWatchlists(await listWatchlists(await deps.db())) }),
+    'terms/add': async ({ id, group, terms }) => addTerms(await deps.db(), id, group, terms),
+    'terms/remove': async ({ id, group, terms }) => removeTerms(await deps.db(), id, group, terms),
+    'settings/get': async () => getSettings(await deps.db()),
+    'settings/update': async (patch) => updateSettings(await deps.db(), patch),
+    'sites/list': async () => listPausedSites(await deps.db()),
+    'sites/pause': async ({ host }) => {
+      const db = await deps.db();
+      await pauseSite(db, host.toLowerCase());
+      return listPausedSites(db);
+    },
+    'sites/resume': async ({ host }) => {
+      const db = await deps.db();
+      await resumeSite(db, host.toLowerCase());
+      return listPausedSites(db);
+    },
+    'page/count': async ({ hidden }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) await deps.counts.set(tabId, sender.frameId ?? 0, hidden);
+      return null;
+    },
+    'page/refresh-snapshot': async () => {
+      await deps.publish();
+      return null;
+    },
+    'tab/count': async ({ tabId }) => deps.counts.total(tabId),
+  };
+
+  return async (message: unknown, sender: Sender): Promise<Reply<unknown>> => {
+    if (!isEnvelope(message) || !Object.hasOwn(REQUEST_SCHEMAS, message.type)) {
+      return { ok: false, error: 'Unknown message.' };
+    }
+    const type = message.type as Verb;
+    const fromExtension = sender.url?.startsWith(deps.extensionOrigin) === true;
+    if (!fromExtension && !CONTENT_SCRIPT_VERBS.has(type)) {
+      return { ok: false, error: `${type} is only accepted from the extension's own pages.` };
+    }
+    const request = parseRequest(type, message.data);
+    if (!request.ok) return request;
+    try {
+      const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;
+      const data = await handler(request.data, sender);
+      if (WRITES.has(type)) await deps.publish();
+      return { ok: true, data };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

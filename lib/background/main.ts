@@ -1,0 +1,39 @@
+/**
+ * Wires the background: opens the database, answers messages, keeps the content
+ * scripts' state in `storage.local` and the toolbar badge up to date.
+ */
+import type { Browser } from 'wxt/browser';
+import { openPlotArmorDb } from '../db/open';
+import { getSettings } from '../db/settings';
+import { createMessageHandler } from './handlers';
+import { publishPageState } from './publish';
+import { createTabCounts } from './tab-counts';
+
+/** Starts the background; `api` is the extension API (`browser` or a fake). */
+export function startBackground(api: Browser): void {
+  let dbPromise: ReturnType<typeof openPlotArmorDb> | null = null;
+  const db = () => (dbPromise ??= openPlotArmorDb());
+  const publish = async () => publishPageState(await db(), api.storage.local, Date.now());
+  const counts = createTabCounts({
+    setBadgeText: async (tabId, text) => {
+      const action = api.action ?? api.browserAction;
+      await action.setBadgeText({ tabId, text });
+    },
+    area: api.storage.session ?? null,
+  });
+  const handle = createMessageHandler({
+    db,
+    publish,
+    counts,
+    extensionOrigin: api.runtime.getURL('/'),
+  });
+
+  api.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+  api.tabs.onRemoved.addListener((tabId) => void counts.forget(tabId));
+  api.runtime.onInstalled.addListener(() => void publish());
+  api.runtime.onStartup.addListener(() => void publish());
+  void db()
+    .then(getSettings)
+    .then((settings) => counts.setBadgeEnabled(settings.showBadge))
+    .catch(() => {});
+}

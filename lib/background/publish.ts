@@ -1,0 +1,20 @@
+import type { IDBPDatabase } from 'idb';
+import type { PlotArmorDB } from '../db/schema';
+import { getSettings, listPausedSites } from '../db/settings';
+import { listWatchlists } from '../db/watchlists';
+import { pageStateItems } from '../page-state';
+import { buildSnapshot } from '../watchlist/snapshot';
+
+/** Writes what content scripts read (terms snapshot, paused sites, settings) from the database. */
+export async function publishPageState(
+  db: IDBPDatabase<PlotArmorDB>,
+  storage: { set(items: Record<string, unknown>): Promise<void> },
+  now: number,
+): Promise<void> {
+  const [lists, paused, settings] = await Promise.all([
+    listWatchlists(db),
+    listPausedSites(db),
+    getSettings(db),
+  ]);
+  await storage.set(pageStateItems(buildSnapshot(lists, now), paused, settings));
+}

@@ -1,0 +1,73 @@
+/**
+ * Schemas for every request the background accepts. Messages are untrusted input
+ * (a content script runs next to hostile pages), so each is checked before use.
+ */
+import * as v from 'valibot';
+import type { BackgroundProtocol, Verb } from '../messages';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const title = v.pipe(v.string(), v.maxLength(500));
+const terms = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(100_000));
+const group = v.picklist(['characters', 'cast', 'keywords']);
+const hideUntil = v.nullable(v.pipe(v.number(), v.finite()));
+const host = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/i));
+const empty = v.object({});
+
+const patch = v.strictObject({
+  title: v.optional(title),
+  enabled: v.optional(v.boolean()),
+  matchNameParts: v.optional(v.boolean()),
+  hideUntil: v.optional(hideUntil),
+  characters: v.optional(terms),
+  cast: v.optional(terms),
+  keywords: v.optional(terms),
+});
+
+const watchlist = v.object({
+  id,
+  title,
+  enabled: v.boolean(),
+  matchNameParts: v.boolean(),
+  hideUntil,
+  characters: terms,
+  cast: terms,
+  keywords: terms,
+  createdAt: v.number(),
+  updatedAt: v.number(),
+});
+
+/** One schema per verb; a verb missing here cannot be called. */
+export const REQUEST_SCHEMAS: { [K in Verb]: v.GenericSchema<unknown, BackgroundProtocol[K]['req']> } = {
+  'watchlists/list': empty,
+  'watchlists/create': v.object({ ...patch.entries, title }) as v.GenericSchema<unknown, BackgroundProtocol['watchlists/create']['req']>,
+  'watchlists/update': v.object({ id, patch }),
+  'watchlists/delete': v.object({ id }),
+  'watchlists/restore': v.object({ list: watchlist }),
+  'watchlists/import': v.object({ text: v.string() }),
+  'watchlists/export': empty,
+  'terms/add': v.object({ id, group, terms }),
+  'terms/remove': v.object({ id, group, terms }),
+  'settings/get': empty,
+  'settings/update': v.strictObject({
+    blurStrength: v.optional(v.picklist(['light', 'strong'])),
+    showBadge: v.optional(v.boolean()),
+  }),
+  'sites/list': empty,
+  'sites/pause': v.object({ host }),
+  'sites/resume': v.object({ host }),
+  'page/count': v.object({ hidden: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  'page/refresh-snapshot': empty,
+  'tab/count': v.object({ tabId: v.pipe(v.number(), v.integer()) }),
+};
+
+/** Validates a request, returning its data or a readable error. */
+export function parseRequest<K extends Verb>(
+  type: K,
+  data: unknown,
+): { ok: true; data: BackgroundProtocol[K]['req'] } | { ok: false; error: string } {
+  const result = v.safeParse(REQUEST_SCHEMAS[type], data);
+  if (result.success) return { ok: true, data: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, error: `Invalid ${type} request${path ? ` at ${path}` : ''}: ${issue.message}` };
+}

@@ -1,0 +1,79 @@
+/**
+ * The content script's main: reads the page state from storage, compiles the
+ * matcher, starts the scanner, and follows every change of watchlists, pauses and
+ * settings without a reload.
+ */
+import type { BackgroundClient } from '../client';
+import { compileMatcher } from '../match/compile';
+import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '../page-state';
+import { listenForReveals } from '../scan/reveal-events';
+import { createScanner, type Scanner } from '../scan/scanner';
+import { activeListsAt } from '../watchlist/snapshot';
+import { markReady } from './ready';
+import { createSpoilerStyles } from './styles';
+
+/** The slice of `browser.storage.local` the content script uses. */
+export interface StorageArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  onChanged: {
+    addListener(cb: (changes: Record<string, unknown>) => void): void;
+    removeListener(cb: (changes: Record<string, unknown>) => void): void;
+  };
+}
+
+export interface ContentDeps {
+  doc: Document;
+  signal: AbortSignal;
+  storage: StorageArea;
+  client: BackgroundClient;
+  /** The site the user pauses: the top page's host. */
+  host: string;
+  now?: () => number;
+}
+
+/** Starts hiding spoilers in `doc`; returns the scanner once the first pass is done. */
+export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
+  const { doc, signal, storage, client } = deps;
+  const now = deps.now ?? Date.now;
+  const win = doc.defaultView ?? globalThis.window;
+  const styles = createSpoilerStyles(doc);
+  const report = (hidden: number) => void client.call('page/count', { hidden }).catch(() => {});
+  const scanner = createScanner({ doc, signal, onCountChange: report, onShadowRoot: styles.adopt });
+  listenForReveals(win, scanner, signal);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const apply = (state: PageState): void => {
+    styles.apply(state.blurStrength);
+    const at = now();
+    const lists = state.snapshot && !isHostPaused(deps.host, state.pausedSites) ? activeListsAt(state.snapshot, at) : [];
+    scanner.setMatcher(lists.length > 0 ? compileMatcher(lists) : null);
+    // A watchlist whose hide-until date passes while the page is open stops on time.
+    clearTimeout(timer);
+    const next = state.snapshot?.nextChange;
+    if (next != null && next > at) timer = setTimeout(() => apply(state), Math.min(next - at, 2 ** 31 - 1));
+  };
+  const read = async () => readPageState(await storage.get([...PAGE_STATE_KEYS]));
+
+  let state = await read();
+  if (!state.snapshot) {
+    // First run after install, before the background wrote the state: ask for it.
+    await client.call('page/refresh-snapshot', {}).catch(() => {});
+    state = await read();
+  }
+  if (signal.aborted) return scanner;
+  apply(state);
+  markReady(doc, signal);
+
+  const onChanged = (changes: Record<string, unknown>) => {
+    if (!PAGE_STATE_KEYS.some((key) => key in changes)) return;
+    void read().then((next) => {
+      if (!signal.aborted) apply(next);
+    });
+  };
+  storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => {
+    storage.onChanged.removeListener(onChanged);
+    clearTimeout(timer);
+  });
+  return scanner;
+}

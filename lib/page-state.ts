@@ -1,0 +1,42 @@
+/**
+ * What content scripts read at `document_start`, straight from `storage.local`
+ * (fast, and there even while the background service worker sleeps). The background
+ * writes it after every change to the database, which stays the source of truth.
+ */
+import type { Settings } from './db/settings';
+import { isTermSnapshot, type TermSnapshot } from './watchlist/snapshot';
+
+export const SNAPSHOT_KEY = 'plotArmor.snapshot';
+export const PAUSED_KEY = 'plotArmor.pausedSites';
+export const SETTINGS_KEY = 'plotArmor.settings';
+export const PAGE_STATE_KEYS = [SNAPSHOT_KEY, PAUSED_KEY, SETTINGS_KEY] as const;
+
+/** The state a page needs, validated. */
+export interface PageState {
+  snapshot: TermSnapshot | null;
+  pausedSites: string[];
+  blurStrength: Settings['blurStrength'];
+}
+
+/** Reads a page state out of untrusted storage contents (anything malformed reads as absent). */
+export function readPageState(items: Record<string, unknown>): PageState {
+  const snapshot = items[SNAPSHOT_KEY];
+  const paused = items[PAUSED_KEY];
+  const settings = items[SETTINGS_KEY] as Partial<Settings> | undefined;
+  return {
+    snapshot: isTermSnapshot(snapshot) ? snapshot : null,
+    pausedSites: Array.isArray(paused) ? paused.filter((h): h is string => typeof h === 'string') : [],
+    blurStrength: settings?.blurStrength === 'light' ? 'light' : 'strong',
+  };
+}
+
+/** The items to write for a page state. */
+export function pageStateItems(snapshot: TermSnapshot, pausedSites: string[], settings: Settings): Record<string, unknown> {
+  return { [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: pausedSites, [SETTINGS_KEY]: settings };
+}
+
+/** Whether `host` is paused: the host itself or a parent domain the user paused. */
+export function isHostPaused(host: string, pausedSites: readonly string[]): boolean {
+  const h = host.toLowerCase();
+  return pausedSites.some((site) => h === site || h.endsWith(`.${site}`));
+}

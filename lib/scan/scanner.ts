@@ -1,0 +1,223 @@
+/**
+ * The page scanner: finds the blocks that mention a watched show and hides them.
+ *
+ * Map of this module:
+ * - `enqueue` / the MutationObserver callback only queue what changed;
+ * - `flush` runs once per microtask checkpoint — before the browser can paint what the
+ *   parser or a script just inserted — and does one read phase (collect every unit's
+ *   text) followed by one write phase (set attributes), so styles are never forced
+ *   element by element;
+ * - a burst larger than `BURST_LIMIT` nodes becomes one full rescan.
+ */
+import type { Matcher } from '../match/compile';
+import { createBlockFinder } from './block';
+import { collect, isInsideSkipped, type Collected } from './collect';
+import { hide, reveal, STATE_ATTRIBUTE, unhide } from './state';
+import { LABEL_ATTRIBUTES } from './tags';
+
+/** Above this many queued nodes, one full rescan is cheaper than many small ones. */
+export const BURST_LIMIT = 1000;
+
+const HIDDEN_SELECTOR = `[${STATE_ATTRIBUTE}="hidden"]`;
+
+export interface ScannerOptions {
+  doc: Document;
+  win?: Window;
+  /** Stops observing; the blocks stay as they are. */
+  signal: AbortSignal;
+  /** Called after a pass that changed how many blocks are hidden. */
+  onCountChange?: (count: number) => void;
+  /** Called once for each open shadow root the scanner starts watching. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+export interface Scanner {
+  /** Sets the terms to hide (null: hide nothing, e.g. the site is paused) and re-evaluates the page. */
+  setMatcher(matcher: Matcher | null): void;
+  /** Reveals every hidden block; returns how many. */
+  revealAll(): number;
+  /** Marks one hidden block as revealed by the user. */
+  reveal(el: Element): boolean;
+  /** How many blocks are hidden now. */
+  hiddenCount(): number;
+  /** Runs the pending pass now (tests, and the first pass before the page is shown). */
+  flush(): void;
+}
+
+/** Creates a scanner watching `doc` (and the open shadow roots it finds) until `signal` aborts. */
+export function createScanner(options: ScannerOptions): Scanner {
+  const { doc, signal } = options;
+  const win = options.win ?? doc.defaultView ?? globalThis.window;
+  let matcher: Matcher | null = null;
+  const roots = new Set<Document | ShadowRoot>([doc]);
+  const hidden = new Set<Element>();
+  const queue = new Set<Node>();
+  let rescan = true;
+  let scheduled = false;
+  let lastCount = 0;
+
+  const enqueue = (node: Node): void => {
+    if (!rescan) {
+      queue.add(node);
+      if (queue.size > BURST_LIMIT) {
+        rescan = true;
+        queue.clear();
+      }
+    }
+    schedule();
+  };
+
+  const schedule = (): void => {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      if (!signal.aborted) flush();
+    });
+  };
+
+  const observer = new win.MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'childList') {
+        record.addedNodes.forEach(enqueue);
+        // Text removed from inside a paragraph can make it stop matching.
+        if (record.removedNodes.length > 0) enqueue(record.target);
+      } else {
+        enqueue(record.target);
+      }
+    }
+  });
+  const observe = (root: Document | ShadowRoot): void => {
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: [...LABEL_ATTRIBUTES],
+    });
+  };
+  observe(doc);
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+
+  /** The nodes to read in this pass: whole roots, or the units around what changed. */
+  const targetsOf = (finder: ReturnType<typeof createBlockFinder>): Node[] => {
+    if (rescan) {
+      rescan = false;
+      queue.clear();
+      return [...roots];
+    }
+    const picked = new Set<Node>();
+    for (const node of queue) {
+      if (!node.isConnected) continue;
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el || isInsideSkipped(el)) continue;
+      const unit = finder.unitOf(node);
+      if (unit) picked.add(unit);
+      else if (node.nodeType === 1 && node !== doc.documentElement && node !== doc.body) picked.add(node);
+      else if (node.nodeType === 1) picked.add(doc);
+    }
+    queue.clear();
+    // Collapse: a target inside another target is read with it.
+    return [...picked].filter((node) => {
+      for (let up = node.parentNode; up; up = up.parentNode) {
+        if (picked.has(up)) return false;
+      }
+      return true;
+    });
+  };
+
+  const flush = (): void => {
+    if (!matcher || matcher.empty) {
+      queue.clear();
+      rescan = true;
+      for (const el of hidden) unhide(el);
+      hidden.clear();
+      report();
+      return;
+    }
+    const finder = createBlockFinder(win);
+    const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
+    const seenBefore = new Set<Element>();
+    const targets = targetsOf(finder);
+    // Read phase.
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i]!;
+      collect(target, finder, collected);
+      hiddenWithin(target, seenBefore);
+      for (const shadow of collected.shadowRoots.splice(0)) {
+        if (roots.has(shadow)) continue;
+        roots.add(shadow);
+        observe(shadow);
+        options.onShadowRoot?.(shadow);
+        targets.push(shadow);
+      }
+    }
+    // Match, then write phase.
+    const current = matcher;
+    const decide = (el: Element, text: string): void => {
+      const lists = current.match(text);
+      if (lists.length === 0) return;
+      seenBefore.delete(el);
+      hide(el, lists.map((list) => list.title));
+      hidden.add(el);
+    };
+    collected.units.forEach((text, el) => decide(el, text));
+    collected.labelled.forEach((text, el) => decide(el, text));
+    for (const el of seenBefore) {
+      unhide(el);
+      hidden.delete(el);
+    }
+    report();
+  };
+
+  /** Blocks hidden so far inside `target` (they are shown again unless this pass still matches them). */
+  const hiddenWithin = (target: Node, into: Set<Element>): void => {
+    if (target === doc || (target.nodeType === 11 && roots.has(target as ShadowRoot))) {
+      for (const el of hidden) if (el.getRootNode() === target || target === doc) into.add(el);
+      return;
+    }
+    if (target.nodeType !== 1) return;
+    const el = target as Element;
+    if (hidden.has(el)) into.add(el);
+    el.querySelectorAll(HIDDEN_SELECTOR).forEach((inner) => {
+      if (hidden.has(inner)) into.add(inner);
+    });
+  };
+
+  const report = (): void => {
+    for (const el of hidden) if (!el.isConnected) hidden.delete(el);
+    if (hidden.size !== lastCount) {
+      lastCount = hidden.size;
+      options.onCountChange?.(lastCount);
+    }
+  };
+
+  return {
+    setMatcher(next) {
+      matcher = next;
+      rescan = true;
+      flush();
+    },
+    revealAll() {
+      let count = 0;
+      for (const el of hidden) if (reveal(el)) count++;
+      hidden.clear();
+      report();
+      return count;
+    },
+    reveal(el) {
+      if (!reveal(el)) return false;
+      hidden.delete(el);
+      report();
+      return true;
+    },
+    hiddenCount() {
+      report();
+      return hidden.size;
+    },
+    flush() {
+      scheduled = false;
+      flush();
+    },
+  };
+}

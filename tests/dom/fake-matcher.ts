@@ -1,0 +1,17 @@
+import type { Matcher } from '../../lib/match/compile';
+import type { MatchList } from '../../lib/watchlist/model';
+
+/**
+ * A deliberately simple matcher for scanner tests (case-insensitive substring on word
+ * boundaries), so the scanner is tested apart from the real matching rules.
+ */
+export function fakeMatcher(lists: Record<string, string[]>): Matcher {
+  const compiled = Object.entries(lists).map(([title, terms]) => ({
+    list: { id: title, title, enabled: true, matchNameParts: false, characters: [], cast: [], keywords: terms } satisfies MatchList,
+    patterns: terms.map((t) => new RegExp(`(^|[^\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu')),
+  }));
+  return {
+    empty: compiled.length === 0,
+    match: (text) => compiled.filter((c) => c.patterns.some((p) => p.test(text))).map((c) => c.list),
+  };
+}

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createScanner, type Scanner } from '../../lib/scan/scanner';
+import { fakeMatcher } from './fake-matcher';
+
+let controller: AbortController;
+let scanner: Scanner;
+
+const state = (selector: string) => document.querySelector(selector)?.getAttribute('data-plot-armor') ?? null;
+const nextMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function start(html: string, terms: Record<string, string[]> = { Show: ['Hannah Baker', 'tapes'] }) {
+  document.body.innerHTML = html;
+  scanner = createScanner({ doc: document, signal: controller.signal });
+  scanner.setMatcher(fakeMatcher(terms));
+}
+
+beforeEach(() => {
+  controller = new AbortController();
+});
+afterEach(() => {
+  controller.abort();
+  document.body.innerHTML = '';
+});
+
+describe('which block is hidden', () => {
+  it('hides the paragraph holding the match, not its neighbours', () => {
+    start('<article><p id="a">Hannah Baker is back</p><p id="b">The writers room opened</p></article>');
+    expect(state('#a')).toBe('hidden');
+    expect(state('#b')).toBeNull();
+    expect(state('article')).toBeNull();
+  });
+
+  it('reads text split across inline elements as one', () => {
+    start('<p id="a">Hannah <b>Baker</b> returns</p>');
+    expect(state('#a')).toBe('hidden');
+    expect(state('b')).toBeNull();
+  });
+
+  it('hides the text container of a card, never body', () => {
+    start('<div class="card"><div id="t">Where are the tapes now?</div></div>Hannah Baker');
+    expect(state('#t')).toBe('hidden');
+    expect(document.body.hasAttribute('data-plot-armor')).toBe(false);
+    expect(state('.card')).toBeNull();
+  });
+
+  it('hides list items and table cells on their own', () => {
+    start('<ul><li id="l1">tapes</li><li id="l2">other</li></ul><table><tr><td id="c1">x</td><td id="c2">Hannah Baker</td></tr></table>');
+    expect([state('#l1'), state('#l2'), state('#c1'), state('#c2')]).toEqual(['hidden', null, null, 'hidden']);
+  });
+
+  it('hides images by alt text and links by aria-label', () => {
+    start('<div><img id="i" alt="Hannah Baker on set"><a id="a" href="#" aria-label="Watch: the tapes">▶</a><p>safe</p></div>');
+    expect(state('#i')).toBe('hidden');
+    expect(state('#a')).toBe('hidden');
+  });
+
+  it('never reads scripts, form fields or editable regions', () => {
+    start('<div><textarea id="t">Hannah Baker</textarea><div id="e" contenteditable="true"><p id="ep">Hannah Baker</p></div><p id="ok">text</p></div>');
+    expect(state('#t')).toBeNull();
+    expect(state('#ep')).toBeNull();
+    expect(state('#e')).toBeNull();
+  });
+});
+
+describe('changes after load', () => {
+  it('hides a paragraph added later, in the same microtask checkpoint', async () => {
+    start('<main><p>first</p></main>');
+    const p = document.createElement('p');
+    p.textContent = 'The tapes are out';
+    document.querySelector('main')!.append(p);
+    await Promise.resolve();
+    await nextMicrotasks();
+    expect(p.getAttribute('data-plot-armor')).toBe('hidden');
+  });
+
+  it('re-evaluates text changed in place, both ways', async () => {
+    start('<p id="a">nothing here</p>');
+    const text = document.querySelector('#a')!.firstChild as Text;
+    text.data = 'the tapes';
+    await nextMicrotasks();
+    expect(state('#a')).toBe('hidden');
+    text.data = 'nothing again';
+    await nextMicrotasks();
+    expect(state('#a')).toBeNull();
+  });
+
+  it('hides an image whose alt text changes later', async () => {
+    start('<p>x <img id="i" alt="poster"></p>');
+    document.querySelector('#i')!.setAttribute('alt', 'Hannah Baker');
+    await nextMicrotasks();
+    expect(state('#i')).toBe('hidden');
+  });
+
+  it('keeps a revealed block revealed when its text changes', async () => {
+    start('<p id="a">the tapes</p>');
+    scanner.reveal(document.querySelector('#a')!);
+    document.querySelector('#a')!.append(' and Hannah Baker');
+    await nextMicrotasks();
+    expect(state('#a')).toBe('revealed');
+  });
+
+  it('turns a huge burst into one rescan that still hides everything', async () => {
+    start('<main></main>');
+    const main = document.querySelector('main')!;
+    for (let i = 0; i < 3000; i++) {
+      const p = document.createElement('p');
+      p.textContent = i % 100 === 0 ? `tapes ${i}` : `para ${i}`;
+      main.append(p);
+    }
+    await nextMicrotasks();
+    expect(document.querySelectorAll('[data-plot-armor="hidden"]')).toHaveLength(30);
+  });
+});
+
+describe('watchlist changes and pauses', () => {
+  it('shows blocks that no longer match, hides new matches', () => {
+    start('<p id="a">the tapes</p><p id="b">Jessica</p>');
+    scanner.setMatcher(fakeMatcher({ Show: ['Jessica'] }));
+    expect([state('#a'), state('#b')]).toEqual([null, 'hidden']);
+  });
+
+  it('unhides everything when paused, but leaves revealed blocks revealed', () => {
+    start('<p id="a">the tapes</p><p id="b">Hannah Baker</p>');
+    scanner.reveal(document.querySelector('#b')!);
+    scanner.setMatcher(null);
+    expect([state('#a'), state('#b')]).toEqual([null, 'revealed']);
+    expect(scanner.hiddenCount()).toBe(0);
+  });
+
+  it('reveals all and counts', () => {
+    start('<p>the tapes</p><p>Hannah Baker</p><p>no</p>');
+    expect(scanner.hiddenCount()).toBe(2);
+    expect(scanner.revealAll()).toBe(2);
+    expect(document.querySelectorAll('[data-plot-armor="revealed"]')).toHaveLength(2);
+  });
+});
+
+describe('shadow roots', () => {
+  it('scans open shadow roots found on the page', () => {
+    document.body.innerHTML = '<x-card id="host"></x-card>';
+    const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p id="s">the tapes</p>';
+    scanner = createScanner({ doc: document, signal: controller.signal });
+    scanner.setMatcher(fakeMatcher({ Show: ['tapes'] }));
+    expect(root.querySelector('#s')!.getAttribute('data-plot-armor')).toBe('hidden');
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Starts Debian's Chromium with the built extension loaded, through playwright-core.
+ * Used by the end-to-end tests, the benchmark and the demo.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(process.env.PLOT_ARMOR_EXTENSION_DIR ?? '.output/chrome-mv3');
+
+/** Throws a message that says how to get what is missing. */
+export function assertChromiumReady(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM_PATH}. Install it with:\n\n    sudo apt-get update && sudo apt-get install -y chromium\n\n(or set CHROMIUM_PATH to another Chromium binary).`,
+    );
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`The built extension is missing at ${EXTENSION_DIR}. Run \`npm run build\` first.`);
+  }
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** The extension's service worker (waits for it to be running again after a stop). */
+  worker(): Promise<Worker>;
+  /** Opens one of the extension's pages, e.g. `options.html`. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Closes the browser; removes the profile unless `keepProfile`. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (to test that data survives a restart). */
+  userDataDir?: string;
+  /** Show a window (the demo without --screenshot). */
+  headed?: boolean;
+  /** Load the extension (false: the same browser without it, for baselines). */
+  withExtension?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+/** Launches Chromium with the unpacked extension from `.output/chrome-mv3`. */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  assertChromiumReady();
+  const withExtension = options.withExtension ?? true;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'plot-armor-profile-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+  ];
+  if (!options.headed) args.unshift('--headless=new');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    args,
+    viewport: options.viewport ?? { width: 1100, height: 900 },
+  });
+  const worker = async (): Promise<Worker> => {
+    const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+  };
+  const extensionId = withExtension ? new URL((await worker()).url()).host : '';
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Imports a watchlist file through the options page's file input, as a user would. */
+export async function importThroughOptions(browser: ExtensionBrowser, file: string): Promise<Page> {
+  const page = await browser.openExtensionPage('options.html');
+  await page.locator('input[type="file"]').first().setInputFiles(file);
+  await page.locator('[role="status"], [role="alert"]').first().waitFor();
+  return page;
+}
+
+/** Stops the extension's service worker through CDP, as the browser does when it idles. */
+export async function stopServiceWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
