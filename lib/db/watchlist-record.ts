@@ -1,0 +1,76 @@
+import type { IDBPObjectStore } from 'idb';
+import type { Watchlist, WatchlistTerms } from '../watchlist/model';
+import { cleanText, normalizeTerms, titleKey } from '../watchlist/merge';
+import type { PlotArmorDB, StoredWatchlist } from './schema';
+import { WatchlistError } from './watchlist-error';
+
+/** The readwrite watchlists store of a one-store transaction. */
+export type WatchlistStore = IDBPObjectStore<
+  PlotArmorDB,
+  ['watchlists'],
+  'watchlists',
+  'readwrite'
+>;
+
+/** The names of the three term groups. */
+export type TermGroup = keyof WatchlistTerms;
+
+/** The term groups, in display order. */
+export const TERM_GROUPS: readonly TermGroup[] = ['characters', 'cast', 'keywords'];
+
+/** The record as callers see it: everything but the internal `titleKey`. */
+export function toWatchlist(stored: StoredWatchlist): Watchlist {
+  const { titleKey: _key, ...list } = stored;
+  return list;
+}
+
+/** The record to store for `list` (adds `titleKey`). */
+export function toStored(list: Watchlist): StoredWatchlist {
+  return { ...list, titleKey: titleKey(list.title) };
+}
+
+/** A cleaned, non-empty title; throws a `WatchlistError` otherwise. */
+export function checkTitle(title: unknown): string {
+  const cleaned = typeof title === 'string' ? cleanText(title) : '';
+  if (cleaned === '') throw new WatchlistError('A watchlist needs a title.', 'invalid');
+  return cleaned;
+}
+
+/** A valid `hideUntil` (finite epoch ms or null); throws a `WatchlistError` otherwise. */
+export function checkHideUntil(value: unknown): number | null {
+  if (value === null || (typeof value === 'number' && Number.isFinite(value))) return value;
+  throw new WatchlistError('"Hide until" must be a date or empty.', 'invalid');
+}
+
+/** A boolean flag; throws a `WatchlistError` naming `what` otherwise. */
+export function checkFlag(value: unknown, what: string): boolean {
+  if (typeof value === 'boolean') return value;
+  throw new WatchlistError(`"${what}" must be on or off.`, 'invalid');
+}
+
+/** A normalized term list; throws a `WatchlistError` if it is not a list of strings. */
+export function checkTerms(value: unknown, group: TermGroup): string[] {
+  if (Array.isArray(value) && value.every((t) => typeof t === 'string')) {
+    return normalizeTerms(value);
+  }
+  throw new WatchlistError(`"${group}" must be a list of names.`, 'invalid');
+}
+
+/** Rejects `title` if another watchlist (not `ownId`) already uses it. Runs inside `store`'s tx. */
+export async function assertTitleFree(
+  store: WatchlistStore,
+  title: string,
+  ownId?: string,
+): Promise<void> {
+  const owner = await store.index('by-title-key').getKey(titleKey(title));
+  if (owner !== undefined && owner !== ownId) {
+    throw new WatchlistError(`There is already a watchlist called "${title}".`, 'duplicate-title');
+  }
+}
+
+/** The stored record with `id`, or a `not-found` `WatchlistError`. Runs inside `store`'s tx. */
+export async function mustGet(store: WatchlistStore, id: string): Promise<StoredWatchlist> {
+  const stored = await store.get(id);
+  if (!stored) throw new WatchlistError('This watchlist no longer exists.', 'not-found');
+  return stored;
+}

@@ -1,0 +1,210 @@
+import type { IDBPDatabase } from 'idb';
+import type { ImportedWatchlist } from '../format/watchlist-file';
+import type { Watchlist } from '../watchlist/model';
+import { mergeTerms, subtractTerms, titleKey } from '../watchlist/merge';
+import type { PlotArmorDB } from './schema';
+import {
+  assertTitleFree,
+  checkFlag,
+  checkHideUntil,
+  checkTerms,
+  checkTitle,
+  mustGet,
+  TERM_GROUPS,
+  toStored,
+  toWatchlist,
+  type TermGroup,
+} from './watchlist-record';
+import { inWriteTx } from './write-tx';
+
+export { WatchlistError, type WatchlistErrorCode } from './watchlist-error';
+export type { TermGroup } from './watchlist-record';
+
+type Db = IDBPDatabase<PlotArmorDB>;
+
+/** What a new watchlist needs: a title; everything else has a default. */
+export interface WatchlistDraft {
+  title: string;
+  enabled?: boolean;
+  matchNameParts?: boolean;
+  hideUntil?: number | null;
+  characters?: string[];
+  cast?: string[];
+  keywords?: string[];
+}
+
+/** A change to some fields of a watchlist; fields left out stay as they are. */
+export type WatchlistPatch = Partial<Omit<WatchlistDraft, 'title'>> & { title?: string };
+
+const byTitle = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** All watchlists, sorted by title (case-insensitive). */
+export async function listWatchlists(db: Db): Promise<Watchlist[]> {
+  const stored = await db.getAll('watchlists');
+  return stored
+    .map(toWatchlist)
+    .sort((a, b) => byTitle.compare(a.title, b.title) || compareCodeUnits(a.title, b.title));
+}
+
+/** The watchlist with `id`, if any. */
+export async function getWatchlist(db: Db, id: string): Promise<Watchlist | undefined> {
+  const stored = await db.get('watchlists', id);
+  return stored && toWatchlist(stored);
+}
+
+/** Creates a watchlist; rejects an empty or already used title with a `WatchlistError`. */
+export async function createWatchlist(db: Db, draft: WatchlistDraft): Promise<Watchlist> {
+  const now = Date.now();
+  const list = fromDraft(draft, crypto.randomUUID(), now);
+  return inWriteTx(db, 'watchlists', async (tx) => {
+    await assertTitleFree(tx.store, list.title);
+    await tx.store.add(toStored(list));
+    return list;
+  });
+}
+
+/**
+ * Changes the given fields of a watchlist in one read-modify-write transaction, so a
+ * concurrent change to other fields is never overwritten.
+ */
+export async function updateWatchlist(
+  db: Db,
+  id: string,
+  patch: WatchlistPatch,
+): Promise<Watchlist> {
+  const changes = checkPatch(patch);
+  return inWriteTx(db, 'watchlists', async (tx) => {
+    const current = toWatchlist(await mustGet(tx.store, id));
+    if (changes.title !== undefined) await assertTitleFree(tx.store, changes.title, id);
+    const next: Watchlist = { ...current, ...changes, updatedAt: Date.now() };
+    await tx.store.put(toStored(next));
+    return next;
+  });
+}
+
+/** Adds terms to one group of a watchlist (normalized, without duplicates). */
+export async function addTerms(
+  db: Db,
+  id: string,
+  group: TermGroup,
+  terms: string[],
+): Promise<Watchlist> {
+  const added = checkTerms(terms, group);
+  return changeTerms(db, id, group, (current) => mergeTerms(current, added));
+}
+
+/** Removes terms (compared case-insensitively) from one group of a watchlist. */
+export async function removeTerms(
+  db: Db,
+  id: string,
+  group: TermGroup,
+  terms: string[],
+): Promise<Watchlist> {
+  const removed = checkTerms(terms, group);
+  return changeTerms(db, id, group, (current) => subtractTerms(current, removed));
+}
+
+/** Deletes a watchlist and returns it (for undo); undefined if it was not there. */
+export function deleteWatchlist(db: Db, id: string): Promise<Watchlist | undefined> {
+  return inWriteTx(db, 'watchlists', async (tx) => {
+    const stored = await tx.store.get(id);
+    if (!stored) return undefined;
+    await tx.store.delete(id);
+    return toWatchlist(stored);
+  });
+}
+
+/** Puts back a deleted watchlist as it was (same id); refuses if its title is now taken. */
+export async function restoreWatchlist(db: Db, list: Watchlist): Promise<Watchlist> {
+  const restored: Watchlist = {
+    ...fromDraft(list, list.id, list.createdAt),
+    updatedAt: list.updatedAt,
+  };
+  return inWriteTx(db, 'watchlists', async (tx) => {
+    await assertTitleFree(tx.store, restored.title, restored.id);
+    await tx.store.put(toStored(restored));
+    return restored;
+  });
+}
+
+/**
+ * Imports watchlists in ONE transaction: a list whose title (case-insensitive) is already
+ * stored gets the new terms merged in (its own settings are kept), others are added.
+ * Any invalid entry aborts the whole import, leaving the database unchanged.
+ */
+export async function importWatchlists(
+  db: Db,
+  lists: ImportedWatchlist[],
+): Promise<{ added: number; merged: number }> {
+  const now = Date.now();
+  return inWriteTx(db, 'watchlists', async (tx) => {
+    const addedIds = new Set<string>();
+    const mergedIds = new Set<string>();
+    for (const entry of lists) {
+      // Validated inside the transaction on purpose: a bad entry after good ones still
+      // rolls back the good ones.
+      const incoming = fromDraft(entry, crypto.randomUUID(), now);
+      const existing = await tx.store.index('by-title-key').get(titleKey(incoming.title));
+      if (!existing) {
+        await tx.store.add(toStored(incoming));
+        addedIds.add(incoming.id);
+        continue;
+      }
+      if (!addedIds.has(existing.id)) mergedIds.add(existing.id);
+      const next = toWatchlist(existing);
+      for (const group of TERM_GROUPS) next[group] = mergeTerms(existing[group], incoming[group]);
+      if (TERM_GROUPS.some((g) => next[g].length !== existing[g].length)) {
+        await tx.store.put(toStored({ ...next, updatedAt: now }));
+      }
+    }
+    return { added: addedIds.size, merged: mergedIds.size };
+  });
+}
+
+function changeTerms(
+  db: Db,
+  id: string,
+  group: TermGroup,
+  change: (current: string[]) => string[],
+): Promise<Watchlist> {
+  return inWriteTx(db, 'watchlists', async (tx) => {
+    const current = toWatchlist(await mustGet(tx.store, id));
+    const next: Watchlist = { ...current, [group]: change(current[group]), updatedAt: Date.now() };
+    await tx.store.put(toStored(next));
+    return next;
+  });
+}
+
+function fromDraft(draft: WatchlistDraft, id: string, now: number): Watchlist {
+  return {
+    id,
+    title: checkTitle(draft.title),
+    enabled: checkFlag(draft.enabled ?? true, 'Enabled'),
+    matchNameParts: checkFlag(draft.matchNameParts ?? true, 'Match first or last names'),
+    hideUntil: checkHideUntil(draft.hideUntil ?? null),
+    characters: checkTerms(draft.characters ?? [], 'characters'),
+    cast: checkTerms(draft.cast ?? [], 'cast'),
+    keywords: checkTerms(draft.keywords ?? [], 'keywords'),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+function checkPatch(patch: WatchlistPatch): Partial<Watchlist> {
+  const out: Partial<Watchlist> = {};
+  if (patch.title !== undefined) out.title = checkTitle(patch.title);
+  if (patch.enabled !== undefined) out.enabled = checkFlag(patch.enabled, 'Enabled');
+  if (patch.matchNameParts !== undefined) {
+    out.matchNameParts = checkFlag(patch.matchNameParts, 'Match first or last names');
+  }
+  if (patch.hideUntil !== undefined) out.hideUntil = checkHideUntil(patch.hideUntil);
+  for (const group of TERM_GROUPS) {
+    const terms = patch[group];
+    if (terms !== undefined) out[group] = checkTerms(terms, group);
+  }
+  return out;
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,220 @@
+/**
+ * The public, versioned watchlist file (issue 2): parsing with user-readable errors that
+ * point at the bad entry, size guards, and serialization. Pure; never touches storage.
+ *
+ *   { "format": "plot-armor", "version": 1,
+ *     "watchlists": [ { "title": "…", "enabled": true, "matchNameParts": true,
+ *                       "hideUntil": "2025-06-01T00:00:00.000Z" | null,
+ *                       "characters": [], "cast": [], "keywords": [] } ] }
+ */
+import * as v from 'valibot';
+import type { Watchlist } from '../watchlist/model';
+import { cleanText, mergeTerms, normalizeTerms, titleKey } from '../watchlist/merge';
+
+/** The value of the file's "format" field. */
+export const FILE_FORMAT = 'plot-armor';
+/** The file version this code reads and writes. */
+export const FILE_VERSION = 1;
+/** Texts of this many bytes (UTF-8) or more are refused before parsing. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** More terms than this in one file (all lists together) are refused. */
+export const MAX_IMPORT_TERMS = 100_000;
+
+/** One watchlist read from a file, with defaults filled in and terms normalized. */
+export interface ImportedWatchlist {
+  title: string;
+  enabled: boolean;
+  matchNameParts: boolean;
+  hideUntil: number | null;
+  characters: string[];
+  cast: string[];
+  keywords: string[];
+}
+
+/** The outcome of `parseWatchlistFile`: the watchlists, or one message for the user. */
+export type ParseResult =
+  | { ok: true; watchlists: ImportedWatchlist[] }
+  | { ok: false; error: string };
+
+const TERM_GROUPS = ['characters', 'cast', 'keywords'] as const;
+
+const termList = (field: string) => {
+  const message = `\`${field}\` must be a list of names`;
+  return v.optional(v.array(v.string(message), message), []);
+};
+
+const flag = (field: string) => v.optional(v.boolean(`\`${field}\` must be true or false`), true);
+
+const HIDE_UNTIL_MESSAGE = '`hideUntil` must be a date like "2025-06-01" (or null)';
+// ISO 8601 date or date-time; a date alone means midnight UTC (what Date.parse does).
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+const EntrySchema = v.object(
+  {
+    // Optional-then-checked, so a missing title gets the same message as an empty one.
+    title: v.pipe(
+      v.optional(v.string('`title` must be text'), ''),
+      v.transform(cleanText),
+      v.minLength(1, '`title` is required'),
+    ),
+    enabled: flag('enabled'),
+    matchNameParts: flag('matchNameParts'),
+    hideUntil: v.optional(
+      v.nullable(
+        v.pipe(
+          v.string(HIDE_UNTIL_MESSAGE),
+          v.regex(ISO_DATE, HIDE_UNTIL_MESSAGE),
+          v.transform((text) => Date.parse(text)),
+          v.finite(HIDE_UNTIL_MESSAGE),
+        ),
+      ),
+      null,
+    ),
+    characters: termList('characters'),
+    cast: termList('cast'),
+    keywords: termList('keywords'),
+  },
+  'must be an object with a `title`',
+);
+
+/** Reads a watchlist file. Never throws: any problem becomes `{ ok: false, error }`. */
+export function parseWatchlistFile(text: string): ParseResult {
+  try {
+    return parseChecked(text);
+  } catch (error) {
+    return { ok: false, error: `This file could not be read (${describe(error)})` };
+  }
+}
+
+function parseChecked(text: string): ParseResult {
+  if (utf8Length(text, MAX_IMPORT_BYTES) >= MAX_IMPORT_BYTES) {
+    const megabytes = MAX_IMPORT_BYTES / 1024 / 1024;
+    return fail(`This file is too large: Plot Armor imports files under ${megabytes} MB`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return fail(`This file is not valid JSON (${describe(error)})`);
+  }
+  if (!isRecord(data) || data.format !== FILE_FORMAT) {
+    return fail(`This is not a Plot Armor watchlist file: "format" must be "${FILE_FORMAT}"`);
+  }
+  if (data.version !== FILE_VERSION) {
+    const found = data.version === undefined ? '(missing)' : JSON.stringify(data.version);
+    return fail(
+      `Unsupported version ${found}: this version of Plot Armor reads version ${FILE_VERSION}`,
+    );
+  }
+  const entries = data.watchlists;
+  if (!Array.isArray(entries)) {
+    return fail('This Plot Armor file has no list of watchlists: "watchlists" must be a list');
+  }
+  const terms = countTerms(entries);
+  if (entries.length > MAX_IMPORT_TERMS || terms > MAX_IMPORT_TERMS) {
+    const count = Math.max(entries.length, terms).toLocaleString('en-US');
+    const max = MAX_IMPORT_TERMS.toLocaleString('en-US');
+    return fail(`This file has too many terms (${count}): Plot Armor imports at most ${max} at once`);
+  }
+  const watchlists: ImportedWatchlist[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const result = v.safeParse(EntrySchema, entry);
+    if (!result.success) {
+      const issue = result.issues[0];
+      const separator = issue.path?.length ? ': ' : ' ';
+      return fail(`watchlist ${index + 1}${separator}${issue.message}`);
+    }
+    const { output } = result;
+    watchlists.push({ ...output, ...termsOf(output) });
+  }
+  return { ok: true, watchlists: mergeDuplicateTitles(watchlists) };
+}
+
+/**
+ * Writes watchlists in the public file format (pretty JSON). Ids and timestamps are
+ * left out; `hideUntil` becomes an ISO date-time, so parsing the text gives them back exactly.
+ */
+export function serializeWatchlists(lists: Watchlist[]): string {
+  const file = {
+    format: FILE_FORMAT,
+    version: FILE_VERSION,
+    watchlists: lists.map((list) => ({
+      title: list.title,
+      enabled: list.enabled,
+      matchNameParts: list.matchNameParts,
+      hideUntil: list.hideUntil === null ? null : new Date(list.hideUntil).toISOString(),
+      characters: list.characters,
+      cast: list.cast,
+      keywords: list.keywords,
+    })),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Terms from a plain paste: one per line or comma-separated; trimmed, de-duplicated. */
+export function parseTermList(text: string): string[] {
+  return normalizeTerms(text.split(/[\n\r,]+/));
+}
+
+/** Entries with the same title (case-insensitive) become one; the first one's settings win. */
+function mergeDuplicateTitles(lists: ImportedWatchlist[]): ImportedWatchlist[] {
+  const byKey = new Map<string, ImportedWatchlist>();
+  for (const list of lists) {
+    const key = titleKey(list.title);
+    const first = byKey.get(key);
+    if (!first) {
+      byKey.set(key, list);
+      continue;
+    }
+    for (const group of TERM_GROUPS) first[group] = mergeTerms(first[group], list[group]);
+  }
+  return [...byKey.values()];
+}
+
+function termsOf(list: Pick<ImportedWatchlist, (typeof TERM_GROUPS)[number]>) {
+  return {
+    characters: normalizeTerms(list.characters),
+    cast: normalizeTerms(list.cast),
+    keywords: normalizeTerms(list.keywords),
+  };
+}
+
+/** Counts the entries of the term lists, without validating them (that comes later). */
+function countTerms(entries: unknown[]): number {
+  let total = 0;
+  for (const entry of entries) {
+    if (!isRecord(entry)) continue;
+    for (const group of TERM_GROUPS) {
+      const list = entry[group];
+      if (Array.isArray(list)) total += list.length;
+    }
+  }
+  return total;
+}
+
+/** UTF-8 byte length of `text`, counting no further than `limit`. */
+function utf8Length(text: string, limit: number): number {
+  // A UTF-16 code unit is at least one UTF-8 byte and at most three.
+  if (text.length >= limit) return text.length;
+  if (text.length * 3 < limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes < limit; i++) {
+    const code = text.charCodeAt(i);
+    // Surrogate halves count 2 each: 4 bytes per astral code point.
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+  }
+  return bytes;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function fail(error: string): ParseResult {
+  return { ok: false, error };
+}

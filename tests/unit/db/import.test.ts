@@ -1,0 +1,99 @@
+import { describe, expect, it, vi } from 'vitest';
+import { parseWatchlistFile, serializeWatchlists } from '../../../lib/format/watchlist-file';
+import { createWatchlist, importWatchlists, listWatchlists, WatchlistError } from '../../../lib/db/watchlists';
+import { fakeImported } from '../factories';
+import { freshDb } from './helpers';
+
+describe('importWatchlists', () => {
+  it('adds new lists with their settings', async () => {
+    const db = await freshDb();
+    const dark = fakeImported({ title: 'Dark', enabled: false, hideUntil: 5000, characters: ['Jonas'] });
+    expect(await importWatchlists(db, [dark, fakeImported({ title: 'Andor' })])).toEqual({ added: 2, merged: 0 });
+    const lists = await listWatchlists(db);
+    expect(lists.map((l) => l.title)).toEqual(['Andor', 'Dark']);
+    expect(lists[1]).toMatchObject(dark);
+  });
+
+  it('merges into an existing list by title, case-insensitively, de-duplicating terms', async () => {
+    const db = await freshDb();
+    const existing = await createWatchlist(db, { title: 'Dark', characters: ['Jonas', 'Martha'], keywords: ['cave'] });
+    const result = await importWatchlists(db, [
+      fakeImported({ title: ' DARK ', enabled: false, characters: ['martha', 'Ulrich'], cast: ['Louis Hofmann'] }),
+      fakeImported({ title: 'Andor' }),
+    ]);
+    expect(result).toEqual({ added: 1, merged: 1 });
+    const [andor, dark] = await listWatchlists(db);
+    expect(andor?.title).toBe('Andor');
+    expect(dark).toMatchObject({
+      id: existing.id,
+      title: 'Dark', // the stored spelling and settings are kept
+      enabled: true,
+      characters: ['Jonas', 'Martha', 'Ulrich'],
+      cast: ['Louis Hofmann'],
+      keywords: ['cave'],
+    });
+  });
+
+  it('is idempotent: importing the same file twice changes nothing the second time', async () => {
+    const db = await freshDb();
+    const lists = [fakeImported({ title: 'Dark', characters: ['Jonas'] })];
+    await importWatchlists(db, lists);
+    const before = await listWatchlists(db);
+    expect(await importWatchlists(db, lists)).toEqual({ added: 0, merged: 1 });
+    expect(await listWatchlists(db)).toEqual(before);
+  });
+
+  it('merges duplicate titles within one import into the list it adds', async () => {
+    const db = await freshDb();
+    const result = await importWatchlists(db, [
+      fakeImported({ title: 'Dark', characters: ['Jonas'] }),
+      fakeImported({ title: 'dark', characters: ['Martha'] }),
+    ]);
+    expect(result).toEqual({ added: 1, merged: 0 });
+    expect((await listWatchlists(db))[0]?.characters).toEqual(['Jonas', 'Martha']);
+  });
+
+  it('changes nothing when an entry fails after others were written (one transaction)', async () => {
+    const db = await freshDb();
+    await createWatchlist(db, { title: 'Dark', characters: ['Jonas'] });
+    const before = await listWatchlists(db);
+    const error = await importWatchlists(db, [
+      fakeImported({ title: 'Andor', cast: ['Diego Luna'] }), // would be added
+      fakeImported({ title: 'Dark', characters: ['Martha'] }), // would be merged
+      fakeImported({ title: '   ' }), // invalid: aborts the transaction
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WatchlistError);
+    expect(await listWatchlists(db)).toEqual(before);
+  });
+
+  it('changes nothing when the database refuses a write mid-import', async () => {
+    const db = await freshDb();
+    await createWatchlist(db, { title: 'Dark' });
+    const before = await listWatchlists(db);
+    // Two new lists get the same id: the second add fails (ConstraintError) after the first
+    // add and the merge into "Dark" were already written in the transaction.
+    vi.spyOn(crypto, 'randomUUID').mockReturnValue('0000-0000-0000-0000-same');
+    const result = importWatchlists(db, [
+      fakeImported({ title: 'Andor' }),
+      fakeImported({ title: 'Dark', keywords: ['cave'] }),
+      fakeImported({ title: 'Severance' }),
+    ]);
+    await expect(result).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await listWatchlists(db)).toEqual(before);
+  });
+
+  it('imports a parsed file and exports it back unchanged (lossless round trip)', async () => {
+    const db = await freshDb();
+    await importWatchlists(db, [
+      fakeImported({ title: 'Dark', enabled: false, matchNameParts: false, hideUntil: 1_893_456_000_123, characters: ['Jonas'] }),
+      fakeImported({ title: 'Andor', cast: ['Diego Luna'], keywords: ['Ferrix'] }),
+    ]);
+    const exported = serializeWatchlists(await listWatchlists(db));
+    const parsed = parseWatchlistFile(exported);
+    if (!parsed.ok) throw new Error(parsed.error);
+
+    const other = await freshDb();
+    expect(await importWatchlists(other, parsed.watchlists)).toEqual({ added: 2, merged: 0 });
+    expect(serializeWatchlists(await listWatchlists(other))).toBe(exported);
+  });
+});

@@ -1,0 +1,79 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { getSettings } from '../../../lib/db/settings';
+import { createWatchlist, listWatchlists, WatchlistError } from '../../../lib/db/watchlists';
+import { freshDb, uniqueDbName } from './helpers';
+
+/** Version-1 records exactly as the version-1 code wrote them. */
+const V1_RECORDS = [
+  {
+    id: 'a',
+    title: '13 Reasons Why',
+    enabled: true,
+    characters: ['Clay Jensen', 'Hannah Baker'],
+    cast: ['Dylan Minnette'],
+    keywords: ['tapes'],
+    createdAt: 1000,
+    updatedAt: 2000,
+  },
+  { id: 'b', title: 'Dark', enabled: false, characters: ['Jonas'], cast: [], keywords: [], createdAt: 3000, updatedAt: 4000 },
+  // Version 1 did not enforce unique titles.
+  { id: 'c', title: 'dark ', enabled: true, characters: ['Martha'], cast: [], keywords: ['cave'], createdAt: 5000, updatedAt: 6000 },
+];
+
+/** Creates a version-1 database by hand, the way the version-1 code did. */
+async function createV1Database(name: string): Promise<void> {
+  const v1 = await openDB(name, 1, {
+    upgrade(db) {
+      db.createObjectStore('watchlists', { keyPath: 'id' });
+    },
+  });
+  const tx = v1.transaction('watchlists', 'readwrite');
+  await Promise.all(V1_RECORDS.map((record) => tx.store.put(record)));
+  await tx.done;
+  v1.close();
+}
+
+describe('migration from version 1', () => {
+  it('keeps every record and fills the version-2 fields', async () => {
+    const name = uniqueDbName();
+    await createV1Database(name);
+    const db = await freshDb(name);
+
+    expect(db.version).toBe(2);
+    const byId = new Map((await listWatchlists(db)).map((list) => [list.id, list]));
+    expect(byId.size).toBe(3);
+    expect(byId.get('a')).toEqual({ ...V1_RECORDS[0], matchNameParts: true, hideUntil: null });
+    expect(byId.get('b')).toEqual({ ...V1_RECORDS[1], matchNameParts: true, hideUntil: null });
+    // The clashing title is renamed, not merged or dropped.
+    expect(byId.get('c')).toEqual({ ...V1_RECORDS[2], title: 'dark (2)', matchNameParts: true, hideUntil: null });
+  });
+
+  it('builds a working unique title index over the old records', async () => {
+    const name = uniqueDbName();
+    await createV1Database(name);
+    const db = await freshDb(name);
+
+    expect(await db.getKeyFromIndex('watchlists', 'by-title-key', '13 reasons why')).toBe('a');
+    expect(await db.getKeyFromIndex('watchlists', 'by-title-key', 'dark')).toBe('b');
+    expect(await db.getKeyFromIndex('watchlists', 'by-title-key', 'dark (2)')).toBe('c');
+    await expect(createWatchlist(db, { title: '13 REASONS WHY' })).rejects.toBeInstanceOf(WatchlistError);
+  });
+
+  it('adds the settings and paused-sites stores', async () => {
+    const name = uniqueDbName();
+    await createV1Database(name);
+    const db = await freshDb(name);
+
+    expect([...db.objectStoreNames].sort()).toEqual(['pausedSites', 'settings', 'watchlists']);
+    expect(await getSettings(db)).toEqual({ blurStrength: 'strong', showBadge: true });
+  });
+
+  it('upgrades an empty version-1 database', async () => {
+    const name = uniqueDbName();
+    const v1 = await openDB(name, 1, { upgrade: (db) => void db.createObjectStore('watchlists', { keyPath: 'id' }) });
+    v1.close();
+    const db = await freshDb(name);
+    expect(await listWatchlists(db)).toEqual([]);
+  });
+});
