@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import './tests/support/node-polyfills.ts';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import './tests/support/node-polyfills.ts';
 
 // End-to-end tests drive the built extension in real Chromium: one browser at a time.
 export default defineConfig({

@@ -2,7 +2,7 @@
  * Wires the background: opens the database, answers messages, keeps the content
  * scripts' state in `storage.local` and the toolbar badge up to date.
  */
-import type { Browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
 import { openPlotArmorDb } from '../db/open';
 import { getSettings } from '../db/settings';
 import { createMessageHandler } from './handlers';
@@ -10,7 +10,7 @@ import { publishPageState } from './publish';
 import { createTabCounts } from './tab-counts';
 
 /** Starts the background; `api` is the extension API (`browser` or a fake). */
-export function startBackground(api: Browser): void {
+export function startBackground(api: typeof browser): void {
   let dbPromise: ReturnType<typeof openPlotArmorDb> | null = null;
   const db = () => (dbPromise ??= openPlotArmorDb());
   const publish = async () => publishPageState(await db(), api.storage.local, Date.now());

@@ -22,7 +22,7 @@ const HIDDEN_SELECTOR = `[${STATE_ATTRIBUTE}="hidden"]`;
 
 export interface ScannerOptions {
   doc: Document;
-  win?: Window;
+  win?: Window & typeof globalThis;
   /** Stops observing; the blocks stay as they are. */
   signal: AbortSignal;
   /** Called after a pass that changed how many blocks are hidden. */
@@ -47,7 +47,7 @@ export interface Scanner {
 /** Creates a scanner watching `doc` (and the open shadow roots it finds) until `signal` aborts. */
 export function createScanner(options: ScannerOptions): Scanner {
   const { doc, signal } = options;
-  const win = options.win ?? doc.defaultView ?? globalThis.window;
+  const win = options.win ?? (doc.defaultView as (Window & typeof globalThis) | null) ?? globalThis.window;
   let matcher: Matcher | null = null;
   const roots = new Set<Document | ShadowRoot>([doc]);
   const hidden = new Set<Element>();

@@ -104,3 +104,15 @@ export async function stopServiceWorkers(page: Page): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
 }
+
+/** Sends one protocol message from an extension page, as the popup or options page would. */
+export async function callBackground<T = unknown>(page: Page, type: string, data: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    async ([t, d]) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, data: d }),
+    [type, data] as const,
+  );
+  const r = reply as { ok: boolean; data?: T; error?: string };
+  if (!r.ok) throw new Error(`${type}: ${r.error}`);
+  return r.data as T;
+}
