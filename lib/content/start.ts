@@ -34,6 +34,9 @@ export interface ContentDeps {
 /** Starts hiding spoilers in `doc`; returns the scanner once the first pass is done. */
 export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const { doc, signal, storage, client } = deps;
+  // Marks on the page's timeline, read by the benchmark (content script start → terms ready).
+  const perf = doc.defaultView?.performance;
+  perf?.mark?.('plot-armor:start');
   const now = deps.now ?? Date.now;
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
@@ -60,6 +63,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     await client.call('page/refresh-snapshot', {}).catch(() => {});
     state = await read();
   }
+  perf?.mark?.('plot-armor:terms-ready');
   if (signal.aborted) return scanner;
   apply(state);
   markReady(doc, signal);

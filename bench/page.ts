@@ -1,0 +1,168 @@
+/**
+ * The scanning benchmark, in real Chromium: a generated page of 20,000 paragraphs
+ * (200 spoilers) with a ~1,000-term watchlist. Reports, from one run:
+ * - the extension's main-thread cost: CDP ScriptDuration + RecalcStyleDuration with
+ *   the extension minus the same without it (median of several loads each);
+ * - the floor: a bare TreeWalker pass lower-casing every text node of that page;
+ * - the time from navigation until all 200 spoilers are hidden, and the `load` event;
+ * - the latency from inserting a spoiler to it being hidden, and whether that is
+ *   before the next frame;
+ * - the time from the content script's start to its terms being ready, with the
+ *   service worker running and after stopping it;
+ * - the content-script bundle size.
+ */
+import { statSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { callBackground, launchWithExtension, stopServiceWorkers, EXTENSION_DIR } from '../tests/support/chromium';
+import { startServer } from '../tests/support/server';
+import { makeBenchPage } from './page-fixture';
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 3);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function metrics(page: Page): Promise<Record<string, number>> {
+  const cdp = await page.context().newCDPSession(page);
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/** Loads the page in a fresh tab and returns its main-thread script+style cost in ms. */
+async function loadAndMeasure(open: () => Promise<Page>, url: string, waitHidden: boolean) {
+  const page = await open();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  if (waitHidden) await page.waitForFunction(() => (window as any).__bench.hiddenAt !== null, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  const m = await metrics(page);
+  const bench = await page.evaluate(() => (window as any).__bench as { hidden: number; hiddenAt: number | null; loadAt: number });
+  await cdp.detach();
+  return { page, cost: ((m.ScriptDuration ?? 0) + (m.RecalcStyleDuration ?? 0)) * 1000, bench };
+}
+
+async function bareWalk(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const t0 = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let sum = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) sum += (n as Text).data.toLowerCase().length;
+      times.push(performance.now() - t0);
+      if (sum < 0) throw new Error('unreachable');
+    }
+    times.sort((a, b) => a - b);
+    return times[2]!;
+  });
+}
+
+async function termsReady(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const start = performance.getEntriesByName('plot-armor:start')[0];
+    const ready = performance.getEntriesByName('plot-armor:terms-ready')[0];
+    return start && ready ? ready.startTime - start.startTime : null;
+  });
+}
+
+async function main() {
+  const fixture = makeBenchPage();
+  const server = await startServer();
+  server.html('/bench.html', fixture.html);
+  server.html('/small.html', '<!doctype html><html><head><meta charset="utf-8"></head><body><p>hello</p></body></html>');
+  const url = `${server.origin}/bench.html`;
+  console.log(`Page: ${(fixture.html.length / 1e6).toFixed(1)} MB, 20,000 paragraphs, ${fixture.spoilers} spoilers; ${fixture.terms.length} terms.\n`);
+
+  // Baseline: the same browser without the extension.
+  const plain = await launchWithExtension({ withExtension: false });
+  const baseCosts: number[] = [];
+  let floor = 0;
+  for (let i = 0; i < LOADS; i++) {
+    const { page, cost } = await loadAndMeasure(() => plain.context.newPage(), url, false);
+    baseCosts.push(cost);
+    if (i === LOADS - 1) floor = await bareWalk(page);
+    await page.close();
+  }
+  await plain.close();
+
+  const withExt = await launchWithExtension();
+  const options = await withExt.openExtensionPage('options.html');
+  await callBackground(options, 'watchlists/create', { title: 'Bench Show', characters: fixture.terms });
+  const extCosts: number[] = [];
+  const hiddenAt: number[] = [];
+  const loadAt: number[] = [];
+  let latency = { latency: 0, beforeNextFrame: false };
+  for (let i = 0; i < LOADS; i++) {
+    const { page, cost, bench } = await loadAndMeasure(() => withExt.context.newPage(), url, true);
+    extCosts.push(cost);
+    hiddenAt.push(bench.hiddenAt ?? NaN);
+    loadAt.push(bench.loadAt);
+    if (i === LOADS - 1) {
+      latency = await insertLatency(page, fixture.terms[0]!);
+    }
+    await page.close();
+  }
+  const warmReady: number[] = [];
+  const coldReady: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const warm = await withExt.context.newPage();
+    await warm.goto(`${server.origin}/small.html`);
+    await warm.waitForFunction(() => document.documentElement.hasAttribute('data-plot-armor-ready'));
+    warmReady.push((await termsReady(warm)) ?? NaN);
+    await stopServiceWorkers(warm);
+    await warm.close();
+    const cold = await withExt.context.newPage();
+    await cold.goto(`${server.origin}/small.html`);
+    await cold.waitForFunction(() => document.documentElement.hasAttribute('data-plot-armor-ready'));
+    coldReady.push((await termsReady(cold)) ?? NaN);
+    await cold.close();
+  }
+  await withExt.close();
+  await server.close();
+
+  const cost = median(extCosts) - median(baseCosts);
+  const bundle = statSync(`${EXTENSION_DIR}/content-scripts/content.js`).size;
+  const rows = [
+    ['Extension main-thread cost (script + style, with − without)', ms(cost)],
+    ['Floor: bare TreeWalker pass lower-casing every text node', ms(floor)],
+    ['Ratio cost / floor (target ≤ 3×)', `${(cost / floor).toFixed(2)}×`],
+    ['Navigation → all 200 spoilers hidden', ms(median(hiddenAt))],
+    ['Navigation → load event', ms(median(loadAt))],
+    ['All hidden by load (target: yes)', median(hiddenAt) <= median(loadAt) ? 'yes' : 'no'],
+    ['Inserted spoiler → hidden', ms(latency.latency)],
+    ['Hidden before the next frame (target: yes)', latency.beforeNextFrame ? 'yes' : 'no'],
+    ['Content script start → terms ready, worker running', ms(median(warmReady))],
+    ['Content script start → terms ready, worker stopped', ms(median(coldReady))],
+    ['Content-script bundle, minified (target ≤ 30 KB)', `${(bundle / 1024).toFixed(1)} KB`],
+  ];
+  console.log('| measure | value |\n| --- | --- |');
+  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+  console.log(`\n(medians of ${LOADS} loads; raw with: ${extCosts.map((x) => x.toFixed(0)).join(', ')} ms; without: ${baseCosts.map((x) => x.toFixed(0)).join(', ')} ms)`);
+}
+
+/** Inserts a spoiler paragraph and reports how fast it was hidden, and whether before the next frame. */
+async function insertLatency(page: Page, name: string) {
+  return page.evaluate(
+    (n) =>
+      new Promise<{ latency: number; beforeNextFrame: boolean }>((resolve) => {
+        const p = document.createElement('p');
+        p.textContent = `Breaking: ${n} was there all along.`;
+        let hiddenAt = 0;
+        new MutationObserver(() => {
+          if (!hiddenAt && p.getAttribute('data-plot-armor') === 'hidden') hiddenAt = performance.now();
+        }).observe(p, { attributes: true });
+        const t0 = performance.now();
+        document.querySelector('main')!.prepend(p);
+        requestAnimationFrame(() =>
+          resolve({ latency: (hiddenAt || performance.now()) - t0, beforeNextFrame: hiddenAt > 0 && getComputedStyle(p).filter.includes('blur') }),
+        );
+      }),
+    name,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
