@@ -8,7 +8,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Plot Armor',
     description: 'Hides TV spoilers on every page you read until you choose to see them.',
-    permissions: ['storage', 'tabs'],
+    default_locale: 'en',
+    permissions: ['storage', 'tabs', 'contextMenus'],
+    // The options page's "Fill from TVmaze" (user-triggered): the only network request.
+    host_permissions: ['https://api.tvmaze.com/*'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'plot-armor@plot-armor.dev', strict_min_version: '115.0' } } }
       : {}),
