@@ -1,4 +1,5 @@
 import type { BlockFinder } from './block';
+import { originalAttribute } from './control';
 import { IGNORED_TAGS } from './tags';
 
 /** What one read of a subtree found: the text of each unit, labelled elements, shadow roots. */
@@ -37,9 +38,9 @@ function labelOf(el: Element): string | null {
   const tag = el.tagName.toUpperCase();
   let label = '';
   if (tag === 'IMG' || tag === 'AREA') {
-    label = `${el.getAttribute('alt') ?? ''} ${el.getAttribute('title') ?? ''}`;
-  } else if (tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') {
-    label = `${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`;
+    label = `${el.getAttribute('alt') ?? ''} ${originalAttribute(el, 'title') ?? ''}`;
+  } else if (tag === 'A' || tag === 'BUTTON' || originalAttribute(el, 'role') === 'button') {
+    label = `${originalAttribute(el, 'aria-label') ?? ''} ${originalAttribute(el, 'title') ?? ''}`;
   } else {
     return null;
   }

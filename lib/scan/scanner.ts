@@ -11,6 +11,7 @@
  */
 import type { Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
+import { isControlled } from './control';
 import { collect, isInsideSkipped, type Collected } from './collect';
 import { hide, reveal, STATE_ATTRIBUTE, unhide } from './state';
 import { LABEL_ATTRIBUTES } from './tags';
@@ -82,7 +83,8 @@ export function createScanner(options: ScannerOptions): Scanner {
         record.addedNodes.forEach(enqueue);
         // Text removed from inside a paragraph can make it stop matching.
         if (record.removedNodes.length > 0) enqueue(record.target);
-      } else {
+      } else if (record.type === 'characterData' || !isControlled(record.target as Element)) {
+        // Attribute changes on blocks the extension controls are its own writes.
         enqueue(record.target);
       }
     }

@@ -2,6 +2,8 @@
  * The public contract on hidden blocks: `data-plot-armor="hidden"` while a block is
  * hidden, `"revealed"` once the user chose to read it. Users style these, tests read them.
  */
+import { becomeControl, stopBeingControl } from './control';
+
 export const STATE_ATTRIBUTE = 'data-plot-armor';
 /** Names the watchlist(s) a hidden block is about (never the matched term). */
 export const LABEL_ATTRIBUTE = 'data-plot-armor-for';
@@ -14,16 +16,14 @@ export function stateOf(el: Element): BlockState | null {
   return value === 'hidden' || value === 'revealed' ? value : null;
 }
 
-/** The hover/accessible wording for a block about these shows. */
-export function spoilerLabel(titles: readonly string[]): string {
-  return `Possible spoiler for ${titles.join(', ')}`;
-}
-
 /** Hides `el` as a possible spoiler for `titles`, unless the user already revealed it. */
 export function hide(el: Element, titles: readonly string[]): boolean {
   if (stateOf(el) === 'revealed') return false;
   const label = titles.join(', ');
-  if (el.getAttribute(LABEL_ATTRIBUTE) !== label) el.setAttribute(LABEL_ATTRIBUTE, label);
+  if (el.getAttribute(LABEL_ATTRIBUTE) !== label) {
+    el.setAttribute(LABEL_ATTRIBUTE, label);
+    becomeControl(el, label);
+  }
   if (stateOf(el) === 'hidden') return false;
   el.setAttribute(STATE_ATTRIBUTE, 'hidden');
   return true;
@@ -34,12 +34,14 @@ export function unhide(el: Element): void {
   if (stateOf(el) !== 'hidden') return;
   el.removeAttribute(STATE_ATTRIBUTE);
   el.removeAttribute(LABEL_ATTRIBUTE);
+  stopBeingControl(el);
 }
 
 /** Marks a hidden block as revealed by the user. */
 export function reveal(el: Element): boolean {
   if (stateOf(el) !== 'hidden') return false;
   el.setAttribute(STATE_ATTRIBUTE, 'revealed');
+  stopBeingControl(el);
   return true;
 }
 
@@ -47,5 +49,6 @@ export function reveal(el: Element): boolean {
 export function rehide(el: Element): boolean {
   if (stateOf(el) !== 'revealed') return false;
   el.setAttribute(STATE_ATTRIBUTE, 'hidden');
+  becomeControl(el, el.getAttribute(LABEL_ATTRIBUTE) ?? '');
   return true;
 }

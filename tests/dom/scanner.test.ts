@@ -145,3 +145,36 @@ describe('shadow roots', () => {
     expect(root.querySelector('#s')!.getAttribute('data-plot-armor')).toBe('hidden');
   });
 });
+
+describe('hidden blocks as reveal controls', () => {
+  it('makes a hidden block focusable, a button named for the show, and takes its links out of the tab order', () => {
+    start('<p id="a" title="orig">Hannah Baker <a id="l" href="/x">link</a></p>', { '13 Reasons Why': ['Hannah Baker'] });
+    const p = document.querySelector('#a')!;
+    expect(p.getAttribute('tabindex')).toBe('0');
+    expect(p.getAttribute('role')).toBe('button');
+    expect(p.getAttribute('aria-label')).toBe('Possible spoiler for 13 Reasons Why — reveal');
+    expect(p.getAttribute('aria-label')).not.toContain('Hannah');
+    expect(p.getAttribute('title')).toBe('Possible spoiler for 13 Reasons Why — reveal');
+    expect(document.querySelector('#l')!.getAttribute('tabindex')).toBe('-1');
+  });
+
+  it("gives back the page's own attributes on reveal and when the block stops matching", async () => {
+    start('<p id="a" title="orig">Hannah Baker <a id="l" href="/x" tabindex="2">link</a></p><p id="b">the tapes</p>');
+    scanner.reveal(document.querySelector('#a')!);
+    const a = document.querySelector('#a')!;
+    expect([a.getAttribute('tabindex'), a.getAttribute('role'), a.getAttribute('title')]).toEqual([null, null, 'orig']);
+    expect(document.querySelector('#l')!.getAttribute('tabindex')).toBe('2');
+    const b = document.querySelector('#b')!;
+    b.textContent = 'nothing';
+    await nextMicrotasks();
+    expect([b.getAttribute('data-plot-armor'), b.getAttribute('role'), b.getAttribute('tabindex')]).toEqual([null, null, null]);
+  });
+
+  it('still matches an image by its own title while the extension shows its hint', async () => {
+    start('<p>x <img id="i" title="Hannah Baker" alt=""></p>');
+    expect(state('#i')).toBe('hidden');
+    document.querySelector('#i')!.setAttribute('alt', 'a poster');
+    await nextMicrotasks();
+    expect(state('#i')).toBe('hidden');
+  });
+});
