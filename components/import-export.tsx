@@ -1,3 +1,4 @@
+import { t } from '../lib/ui/i18n';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
 
 /**
@@ -17,14 +18,13 @@ export function ImportExport({ model, download }: { model: WatchlistsModel; down
     if (text !== undefined) download(text);
   };
   return (
-    <section aria-labelledby="import-export-heading">
-      <h2 id="import-export-heading">Import and export</h2>
+    <section aria-labelledby="import-export-heading" class="import-export">
+      <h2 id="import-export-heading">{t('heading_import_export')}</h2>
       <label class="file">
-        Import a watchlist file (.json){' '}
-        <input type="file" accept=".json,application/json" onChange={onFile} />
+        {t('label_import')} <input type="file" accept=".json,application/json" onChange={onFile} />
       </label>
       <button type="button" onClick={onExport}>
-        Export all watchlists
+        {t('action_export')}
       </button>
     </section>
   );

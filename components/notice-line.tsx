@@ -1,11 +1,21 @@
+import { t } from '../lib/ui/i18n';
 import type { Notice } from '../lib/ui/watchlists-model';
 
-/** The last error (announced as an alert) or status message. */
-export function NoticeLine({ notice }: { notice: Notice }) {
+/**
+ * The page's one message line: the last error (an alert) or status, with an Undo button
+ * after a deletion. Only this component uses `role="status"`/`role="alert"` on a page.
+ */
+export function NoticeLine({ notice, onUndo }: { notice: Notice; onUndo?: () => void }) {
   if (!notice) return null;
-  return notice.kind === 'error' ? (
-    <p role="alert" class="notice notice-error">{notice.text}</p>
-  ) : (
-    <p role="status" class="notice">{notice.text}</p>
+  if (notice.kind === 'error') return <p role="alert" class="notice notice-error">{notice.text}</p>;
+  return (
+    <div class="notice-row">
+      <p role="status" class="notice">{notice.text}</p>
+      {notice.undo && onUndo && (
+        <button type="button" class="undo" onClick={onUndo} ref={(el) => el?.focus()}>
+          {t('action_undo')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -1,20 +1,56 @@
+import type { TvmazeClient } from '../lib/tvmaze/client';
+import { t } from '../lib/ui/i18n';
+import type { SettingsModel } from '../lib/ui/settings-model';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
-import { AddWatchlistForm } from './add-watchlist-form';
 import { ImportExport } from './import-export';
+import { LivePreview } from './live-preview';
 import { NoticeLine } from './notice-line';
+import { SettingsPanel } from './settings-panel';
+import { TitleForm } from './title-form';
+import { WatchlistEditor } from './watchlist-editor';
 import { WatchlistList } from './watchlist-list';
 
-/** The options page: import/export, the watchlists, adding a show. */
-export function OptionsApp({ model, download }: { model: WatchlistsModel; download: (text: string) => void }) {
+/** The options page: the watchlists and their editor, live preview, settings, import/export. */
+export function OptionsApp(props: {
+  model: WatchlistsModel;
+  settings: SettingsModel;
+  tvmaze?: TvmazeClient;
+  download: (text: string) => void;
+}) {
+  const { model } = props;
+  const lists = model.lists.value;
+  const selected = lists.find((list) => list.id === model.selectedId.value);
+  const select = (id: string) => (model.selectedId.value = id);
   return (
     <main class="options">
-      <h1>Plot Armor watchlists</h1>
-      <ImportExport model={model} download={download} />
-      <NoticeLine notice={model.notice.value} />
-      <h2>Your watchlists</h2>
-      <WatchlistList model={model} />
-      <h2>Add a show</h2>
-      <AddWatchlistForm model={model} />
+      <h1>{t('options_heading')}</h1>
+      <NoticeLine notice={model.notice.value} onUndo={() => void model.undo()} />
+      <div class="options-grid">
+        <section aria-labelledby="lists-heading" class="lists-pane">
+          <h2 id="lists-heading">{t('heading_watchlists')}</h2>
+          <TitleForm
+            label={t('label_new_watchlist')}
+            submitLabel={t('action_create')}
+            clearOnSuccess
+            onSubmit={async (title) => select((await model.create({ title })).id)}
+          />
+          {model.loaded.value && lists.length === 0 ? (
+            <p class="empty">{t('empty_watchlists')}</p>
+          ) : (
+            <WatchlistList model={model} lists={lists} onEdit={select} selectedId={model.selectedId.value} />
+          )}
+        </section>
+        <div class="editor-pane">
+          {selected ? (
+            <WatchlistEditor key={selected.id} model={model} list={selected} tvmaze={props.tvmaze} />
+          ) : (
+            <p class="empty">{t('editor_none')}</p>
+          )}
+        </div>
+      </div>
+      <LivePreview lists={lists} />
+      <SettingsPanel settings={props.settings} />
+      <ImportExport model={model} download={props.download} />
     </main>
   );
 }

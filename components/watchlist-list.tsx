@@ -1,18 +1,27 @@
+import { formatDay } from '../lib/ui/dates';
+import { t } from '../lib/ui/i18n';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
+import type { Watchlist } from '../lib/watchlist/model';
 
-/** The watchlists, each with its terms count and an on/off switch. */
-export function WatchlistList({ model }: { model: WatchlistsModel }) {
-  const lists = model.lists.value;
-  if (model.loaded.value && lists.length === 0) {
-    return <p class="empty">No watchlists yet. Add a show, or import a file.</p>;
-  }
+/**
+ * Watchlists, each with an on/off switch, its term count and its "hide until" date if
+ * any; with `onEdit`, an Edit button each (options page). Plain markup only: the popup
+ * renders hundreds of these and must open fast.
+ */
+export function WatchlistList(props: {
+  model: WatchlistsModel;
+  lists: readonly Watchlist[];
+  onEdit?: (id: string) => void;
+  selectedId?: string | null;
+}) {
+  const { model, lists, onEdit } = props;
   return (
-    <ul class="watchlists" aria-label="Watchlists">
+    <ul class="watchlists" aria-label={t('heading_watchlists')}>
       {lists.map((list) => {
         const terms = list.characters.length + list.cast.length + list.keywords.length;
         return (
-          <li key={list.id} class="watchlist">
-            <label>
+          <li key={list.id} class={`watchlist${props.selectedId === list.id ? ' selected' : ''}`}>
+            <label class="switch-label">
               <input
                 type="checkbox"
                 role="switch"
@@ -21,7 +30,15 @@ export function WatchlistList({ model }: { model: WatchlistsModel }) {
               />
               <span class="title">{list.title}</span>
             </label>
-            <span class="count">{terms} term{terms === 1 ? '' : 's'}</span>
+            <span class="meta">
+              <span class="count">{t('term_count', terms)}</span>
+              {list.hideUntil !== null && <span class="snooze">{t('hide_until_short', formatDay(list.hideUntil))}</span>}
+            </span>
+            {onEdit && (
+              <button type="button" class="edit" aria-label={t('action_edit_named', list.title)} onClick={() => onEdit(list.id)}>
+                {t('action_edit')}
+              </button>
+            )}
           </li>
         );
       })}

@@ -2,13 +2,23 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options-app';
 import { createBackgroundClient } from '../../lib/client';
+import { createTvmazeClient } from '../../lib/tvmaze/client';
 import { downloadText } from '../../lib/ui/download';
+import { createSettingsModel } from '../../lib/ui/settings-model';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';
 import '../../components/ui.css';
 
-const model = createWatchlistsModel(createBackgroundClient((message) => browser.runtime.sendMessage(message)));
+const client = createBackgroundClient((message) => browser.runtime.sendMessage(message));
+const model = createWatchlistsModel(client);
+const settings = createSettingsModel(client);
 void model.refresh();
+void settings.load();
 render(
-  <OptionsApp model={model} download={(text) => downloadText(document, 'plot-armor-watchlists.json', text)} />,
+  <OptionsApp
+    model={model}
+    settings={settings}
+    tvmaze={createTvmazeClient((url) => fetch(url))}
+    download={(text) => downloadText(document, 'plot-armor-watchlists.json', text)}
+  />,
   document.getElementById('app')!,
 );

@@ -2,9 +2,16 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
 import { createBackgroundClient } from '../../lib/client';
+import { createSiteModel } from '../../lib/ui/site-model';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';
 import '../../components/ui.css';
 
-const model = createWatchlistsModel(createBackgroundClient((message) => browser.runtime.sendMessage(message)));
+const client = createBackgroundClient((message) => browser.runtime.sendMessage(message));
+const model = createWatchlistsModel(client);
+const site = createSiteModel(client, browser.tabs);
 void model.refresh();
-render(<PopupApp model={model} openOptions={() => void browser.runtime.openOptionsPage()} />, document.getElementById('app')!);
+void site.load();
+render(
+  <PopupApp model={model} site={site} openOptions={() => void browser.runtime.openOptionsPage()} />,
+  document.getElementById('app')!,
+);

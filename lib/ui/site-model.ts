@@ -1,0 +1,83 @@
+/**
+ * The popup's "This site" state: the active tab, how many blocks it hides, whether its
+ * site is paused; and the actions on it (reveal all, pause, resume).
+ */
+import { signal } from '@preact/signals';
+import type { BackgroundClient } from '../client';
+import { unwrap } from '../messages';
+import { isHostPaused } from '../page-state';
+import { errorText } from './watchlists-model';
+
+/** What the site model needs of the tabs API. */
+export interface TabsApi {
+  query(q: { active: true; currentWindow: true }): Promise<{ id?: number; url?: string }[]>;
+  sendMessage(tabId: number, message: unknown): Promise<unknown>;
+}
+
+/** The host a pause applies to, or null for pages the extension does not run on. */
+export function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Creates the model; call `load()` once when the popup opens. */
+export function createSiteModel(client: BackgroundClient, tabs: TabsApi) {
+  const tabId = signal<number | null>(null);
+  const host = signal<string | null>(null);
+  const hidden = signal(0);
+  const paused = signal(false);
+  const error = signal<string | null>(null);
+  const attempt = async (work: () => Promise<void>) => {
+    try {
+      await work();
+      error.value = null;
+    } catch (e) {
+      error.value = errorText(e);
+    }
+  };
+  const setPaused = (sites: string[]) => {
+    paused.value = host.value !== null && isHostPaused(host.value, sites);
+  };
+  return {
+    tabId,
+    host,
+    hidden,
+    paused,
+    error,
+    load: () =>
+      attempt(async () => {
+        const [tab] = await tabs.query({ active: true, currentWindow: true });
+        host.value = hostOf(tab?.url);
+        tabId.value = tab?.id ?? null;
+        if (tabId.value === null || host.value === null) return;
+        const [count, sites] = await Promise.all([
+          client.call('tab/count', { tabId: tabId.value }),
+          client.call('sites/list', {}),
+        ]);
+        hidden.value = count;
+        setPaused(sites);
+      }),
+    revealAll: () =>
+      attempt(async () => {
+        if (tabId.value === null) return;
+        unwrap<number>(await tabs.sendMessage(tabId.value, { type: 'tab/reveal-all', data: {} }));
+        hidden.value = 0;
+      }),
+    pause: () =>
+      attempt(async () => {
+        if (host.value) setPaused(await client.call('sites/pause', { host: host.value }));
+      }),
+    resume: () =>
+      attempt(async () => {
+        if (host.value) setPaused(await client.call('sites/resume', { host: host.value }));
+      }),
+  };
+}
+
+/** The site model. */
+export type SiteModel = ReturnType<typeof createSiteModel>;

@@ -1,0 +1,49 @@
+/**
+ * Shared setup for the UI component tests: the real English catalogue behind
+ * fakeBrowser's i18n, and a background client wired to the real message handler
+ * over fake-indexeddb (so validation and errors are the background's own).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cleanup } from '@testing-library/preact';
+import { afterEach, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createMessageHandler } from '../../../lib/background/handlers';
+import { createTabCounts } from '../../../lib/background/tab-counts';
+import { createBackgroundClient, type BackgroundClient } from '../../../lib/client';
+import { openPlotArmorDb } from '../../../lib/db/open';
+
+// vitest runs without globals, so testing-library cannot register its own cleanup.
+afterEach(cleanup);
+
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+const catalogue = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Catalogue;
+
+/** Chrome's substitution rules: $NAME$ → its placeholder's content, then $1…$9 → substitutions. */
+export function formatMessage(key: string, substitutions?: string | string[]): string {
+  const entry = catalogue[key];
+  if (!entry) return '';
+  const subs = substitutions === undefined ? [] : [substitutions].flat();
+  const named = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_m, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '');
+  return named.replace(/\$(\d)/g, (_m, n: string) => subs[Number(n) - 1] ?? '');
+}
+
+/** Makes `browser.i18n.getMessage` read the English catalogue. */
+export function installI18n(): void {
+  fakeBrowser.i18n.getMessage = formatMessage as typeof fakeBrowser.i18n.getMessage;
+}
+
+/** The message keys in the catalogue. */
+export const MESSAGE_KEYS = Object.keys(catalogue);
+
+/** A client talking to a fresh background (real handler, fresh fake-indexeddb database). */
+export function realClient(): { client: BackgroundClient; publish: ReturnType<typeof vi.fn> } {
+  const dbPromise = openPlotArmorDb(`ui-${crypto.randomUUID()}`);
+  const publish = vi.fn(async () => {});
+  const counts = createTabCounts({ setBadgeText: async () => {}, area: null });
+  const origin = 'chrome-extension://test/';
+  const handle = createMessageHandler({ db: () => dbPromise, publish, counts, extensionOrigin: origin });
+  const client = createBackgroundClient((message) => handle(message, { url: `${origin}options.html` }));
+  return { client, publish };
+}
