@@ -10,6 +10,7 @@ import { listenForReveals } from '../scan/reveal-events';
 import { createScanner, type Scanner } from '../scan/scanner';
 import { activeListsAt } from '../watchlist/snapshot';
 import { markReady } from './ready';
+import { listenForShadowRoots } from './shadow-hook';
 import { createSpoilerStyles } from './styles';
 
 /** The slice of `browser.storage.local` the content script uses. */
@@ -43,6 +44,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const report = (hidden: number) => void client.call('page/count', { hidden }).catch(() => {});
   const scanner = createScanner({ doc, signal, onCountChange: report, onShadowRoot: styles.adopt });
   listenForReveals(win, scanner, signal);
+  listenForShadowRoots(doc, signal, (root) => scanner.addShadowRoot(root));
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const apply = (state: PageState): void => {

@@ -41,6 +41,8 @@ export interface Scanner {
   reveal(el: Element): boolean;
   /** How many blocks are hidden now. */
   hiddenCount(): number;
+  /** Starts watching an open shadow root attached after its host was scanned. */
+  addShadowRoot(root: ShadowRoot): void;
   /** Runs the pending pass now (tests, and the first pass before the page is shown). */
   flush(): void;
 }
@@ -102,6 +104,14 @@ export function createScanner(options: ScannerOptions): Scanner {
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 
   /** The nodes to read in this pass: whole roots, or the units around what changed. */
+  const watchRoot = (shadow: ShadowRoot): boolean => {
+    if (roots.has(shadow)) return false;
+    roots.add(shadow);
+    observe(shadow);
+    options.onShadowRoot?.(shadow);
+    return true;
+  };
+
   const targetsOf = (finder: ReturnType<typeof createBlockFinder>): Node[] => {
     if (rescan) {
       rescan = false;
@@ -111,6 +121,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     const picked = new Set<Node>();
     for (const node of queue) {
       if (!node.isConnected) continue;
+      if (node.nodeType === 11) {
+        picked.add(node);
+        continue;
+      }
       const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
       if (!el || isInsideSkipped(el)) continue;
       const unit = finder.unitOf(node);
@@ -147,11 +161,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       collect(target, finder, collected);
       hiddenWithin(target, seenBefore);
       for (const shadow of collected.shadowRoots.splice(0)) {
-        if (roots.has(shadow)) continue;
-        roots.add(shadow);
-        observe(shadow);
-        options.onShadowRoot?.(shadow);
-        targets.push(shadow);
+        if (watchRoot(shadow)) targets.push(shadow);
       }
     }
     // Match, then write phase.
@@ -212,6 +222,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       hidden.delete(el);
       report();
       return true;
+    },
+    addShadowRoot(shadow) {
+      if (watchRoot(shadow)) enqueue(shadow);
     },
     hiddenCount() {
       report();

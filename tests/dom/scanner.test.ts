@@ -178,3 +178,21 @@ describe('hidden blocks as reveal controls', () => {
     expect(state('#i')).toBe('hidden');
   });
 });
+
+describe('shadow roots attached later', () => {
+  it('scans a root handed over by the page hook, and what is added to it afterwards', async () => {
+    document.body.innerHTML = '<x-late id="host"></x-late>';
+    scanner = createScanner({ doc: document, signal: controller.signal });
+    scanner.setMatcher(fakeMatcher({ Show: ['tapes'] }));
+    const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p id="s">the tapes</p>';
+    scanner.addShadowRoot(root);
+    await nextMicrotasks();
+    expect(root.querySelector('#s')!.getAttribute('data-plot-armor')).toBe('hidden');
+    const later = document.createElement('p');
+    later.textContent = 'more tapes';
+    root.append(later);
+    await nextMicrotasks();
+    expect(later.getAttribute('data-plot-armor')).toBe('hidden');
+  });
+});
