@@ -3,7 +3,6 @@
  * so a content script has its terms at document_start without waking the service worker.
  * The database stays the source of truth; this is a cache that readers must validate.
  */
-import * as v from 'valibot';
 import { isActive, type MatchList, type Watchlist } from './model';
 
 /**
@@ -42,29 +41,38 @@ export function buildSnapshot(lists: Watchlist[], now: number): TermSnapshot {
   };
 }
 
-const Terms = v.array(v.string());
-const Time = v.pipe(v.number(), v.finite());
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isTerms = (x: unknown): x is string[] => Array.isArray(x) && x.every((t) => typeof t === 'string');
 
-const SnapshotSchema = v.object({
-  v: v.literal(1),
-  lists: v.array(
-    v.object({
-      id: v.string(),
-      title: v.string(),
-      enabled: v.boolean(),
-      matchNameParts: v.boolean(),
-      hideUntil: v.optional(v.nullable(Time)),
-      characters: Terms,
-      cast: Terms,
-      keywords: Terms,
-    }),
-  ),
-  nextChange: v.nullable(Time),
-});
+function isSnapshotList(x: unknown): x is SnapshotList {
+  if (typeof x !== 'object' || x === null) return false;
+  const l = x as Record<string, unknown>;
+  return (
+    typeof l.id === 'string' &&
+    typeof l.title === 'string' &&
+    typeof l.enabled === 'boolean' &&
+    typeof l.matchNameParts === 'boolean' &&
+    (l.hideUntil === undefined || l.hideUntil === null || isTime(l.hideUntil)) &&
+    isTerms(l.characters) &&
+    isTerms(l.cast) &&
+    isTerms(l.keywords)
+  );
+}
 
-/** Whether `value` (e.g. read from storage.local) is a well-formed version-1 snapshot. */
+/**
+ * Whether `value` (e.g. read from storage.local) is a well-formed version-1 snapshot.
+ * Hand-written rather than a schema: it runs in every frame at document_start, where
+ * the content script's size and start-up time count.
+ */
 export function isTermSnapshot(value: unknown): value is TermSnapshot {
-  return v.is(SnapshotSchema, value);
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Record<string, unknown>;
+  return (
+    s.v === 1 &&
+    Array.isArray(s.lists) &&
+    s.lists.every(isSnapshotList) &&
+    (s.nextChange === null || isTime(s.nextChange))
+  );
 }
 
 /** The snapshot's lists still active at `now`: those past their hide-until date drop out. */
