@@ -1,0 +1,106 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PopupApp } from '../../../components/popup-app';
+import { createSiteModel, type TabsApi } from '../../../lib/ui/site-model';
+import { createWatchlistsModel } from '../../../lib/ui/watchlists-model';
+import { installI18n, realClient } from './helpers';
+
+beforeEach(installI18n);
+
+async function setup(options: { lists?: number; url?: string } = {}) {
+  const { client } = realClient();
+  for (let i = 1; i <= (options.lists ?? 0); i++) {
+    await client.call('watchlists/create', { title: `Show ${String(i).padStart(3, '0')}`, hideUntil: i === 1 ? new Date(2031, 0, 15).getTime() : null });
+  }
+  const tabs: TabsApi = {
+    query: vi.fn(async () => [{ id: 7, url: options.url ?? 'https://news.example.com/article' }]),
+    sendMessage: vi.fn(async () => ({ ok: true, data: 3 })),
+  };
+  const model = createWatchlistsModel(client);
+  const site = createSiteModel(client, tabs);
+  await Promise.all([model.refresh(), site.load()]);
+  const openOptions = vi.fn();
+  render(<PopupApp model={model} site={site} openOptions={openOptions} />);
+  return { client, tabs, site, openOptions };
+}
+
+describe('popup', () => {
+  it('lists the watchlists with a switch each and the snooze date', async () => {
+    const { client } = await setup({ lists: 3 });
+    const items = document.querySelectorAll('.watchlist');
+    expect(items).toHaveLength(3);
+    expect(items[0]!.textContent).toMatch(/Show 001.*until/);
+    fireEvent.click(screen.getByRole('switch', { name: 'Show 002' }));
+    await waitFor(async () => expect((await client.call('watchlists/list', {}))[1]!.enabled).toBe(false));
+  });
+
+  it('shows no search box for a few lists, and filters many by title', async () => {
+    await setup({ lists: 12 });
+    const search = screen.getByRole('searchbox', { name: 'Search watchlists' });
+    fireEvent.input(search, { target: { value: 'show 01' } });
+    expect([...document.querySelectorAll('.watchlist .title')].map((el) => el.textContent)).toEqual([
+      'Show 010', 'Show 011', 'Show 012',
+    ]);
+    fireEvent.input(search, { target: { value: 'zzz' } });
+    expect(screen.getByText('No watchlist matches “zzz”.')).toBeTruthy();
+  });
+
+  it('has no search box with 8 lists or fewer', async () => {
+    await setup({ lists: 8 });
+    expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+
+  it('renders 200 watchlists quickly', async () => {
+    const { client } = realClient();
+    const lists = Array.from({ length: 200 }, (_, i) => ({
+      id: `id-${i}`, title: `A show with a rather long title, number ${i}`, enabled: i % 3 !== 0, matchNameParts: true,
+      hideUntil: i % 10 === 0 ? Date.now() + 86_400_000 : null, characters: ['A B'], cast: ['C D'], keywords: ['e'],
+      createdAt: 0, updatedAt: 0,
+    }));
+    const model = createWatchlistsModel({ call: (async (type: string) => (type === 'watchlists/list' ? lists : client.call(type as never, {} as never))) as typeof client.call });
+    await model.refresh();
+    const site = createSiteModel(client, { query: async () => [], sendMessage: async () => null });
+    const start = performance.now();
+    render(<PopupApp model={model} site={site} openOptions={() => {}} />);
+    const elapsed = performance.now() - start;
+    expect(document.querySelectorAll('.watchlist')).toHaveLength(200);
+    expect(elapsed).toBeLessThan(150); // jsdom is slower than a browser; this is a loose guard
+  });
+
+  it('shows this site’s hidden count, reveals all through the content script, pauses and resumes', async () => {
+    const { client, tabs } = await setup({ lists: 1 });
+    expect(screen.getByText('news.example.com')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Pause on this site' }));
+    await screen.findByText('Paused: nothing is hidden on this site.');
+    expect(await client.call('sites/list', {})).toEqual(['news.example.com']);
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    await screen.findByRole('button', { name: 'Pause on this site' });
+    expect(await client.call('sites/list', {})).toEqual([]);
+    expect(tabs.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('reveals all on the page: sends tab/reveal-all to the active tab', async () => {
+    const { site, tabs } = await setup();
+    site.hidden.value = 4;
+    fireEvent.click(await screen.findByRole('button', { name: 'Reveal all on this page' }));
+    await waitFor(() => expect(tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'tab/reveal-all', data: {} }));
+    await screen.findByText('Hidden on this page: 0');
+  });
+
+  it('says the extension does not run on browser pages', async () => {
+    await setup({ url: 'chrome://newtab/' });
+    expect(screen.getByText('Plot Armor does not run on this page.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Pause on this site' })).toBeNull();
+  });
+
+  it('quick-adds a show and links to the options page', async () => {
+    const { client, openOptions } = await setup();
+    const input = screen.getByLabelText('Add a show');
+    fireEvent.input(input, { target: { value: 'Severance' } });
+    fireEvent.submit(input.closest('form')!);
+    await screen.findByRole('status');
+    expect((await client.call('watchlists/list', {})).map((l) => l.title)).toEqual(['Severance']);
+    fireEvent.click(screen.getByRole('link', { name: 'All settings' }));
+    expect(openOptions).toHaveBeenCalled();
+  });
+});
