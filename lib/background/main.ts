@@ -5,6 +5,8 @@
 import type { browser } from 'wxt/browser';
 import { openPlotArmorDb } from '../db/open';
 import { getSettings } from '../db/settings';
+import { addTerms, listWatchlists } from '../db/watchlists';
+import { createContextMenu } from './context-menu';
 import { createMessageHandler } from './handlers';
 import { publishPageState } from './publish';
 import { createTabCounts } from './tab-counts';
@@ -13,7 +15,21 @@ import { createTabCounts } from './tab-counts';
 export function startBackground(api: typeof browser): void {
   let dbPromise: ReturnType<typeof openPlotArmorDb> | null = null;
   const db = () => (dbPromise ??= openPlotArmorDb());
-  const publish = async () => publishPageState(await db(), api.storage.local, Date.now());
+  const menus = api.contextMenus ?? null;
+  const menu = menus && createContextMenu({
+    menus,
+    lists: async () => listWatchlists(await db()),
+    addTerms: async (id, group, terms) => {
+      await addTerms(await db(), id, group, terms);
+      await publish();
+    },
+    // WXT types getMessage from the catalogue seen at `wxt prepare`; these keys are in it.
+    msg: (key) => (api.i18n.getMessage as (name: string) => string)(key),
+  });
+  const publish = async () => {
+    await publishPageState(await db(), api.storage.local, Date.now());
+    void menu?.rebuild(); // the context menu lists the watchlists
+  };
   const counts = createTabCounts({
     setBadgeText: async (tabId, text) => {
       const action = api.action ?? api.browserAction;
@@ -29,6 +45,7 @@ export function startBackground(api: typeof browser): void {
   });
 
   api.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+  menus?.onClicked.addListener((info) => void menu?.onClicked(info).catch(() => {}));
   api.tabs.onRemoved.addListener((tabId) => void counts.forget(tabId));
   api.runtime.onInstalled.addListener(() => void publish());
   api.runtime.onStartup.addListener(() => void publish());
