@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+import { addItemId, createContextMenu, parseAddItemId, type MenusApi } from '../../../lib/background/context-menu';
+import type { TermGroup } from '../../../lib/messages';
+import { formatMessage } from '../../dom/ui/helpers';
+
+type Item = Parameters<MenusApi['create']>[0];
+
+function setup(lists: { id: string; title: string }[]) {
+  let items: Item[] = [];
+  const menus: MenusApi = {
+    removeAll: vi.fn(async () => {
+      items = [];
+    }),
+    create: vi.fn((item: Item) => void items.push(item)),
+  };
+  const addTerms = vi.fn(async (_id: string, _group: TermGroup, _terms: string[]) => {});
+  const menu = createContextMenu({ menus, lists: async () => lists, addTerms, msg: (key) => formatMessage(key) });
+  return { menu, addTerms, items: () => items, lists };
+}
+
+describe('context menu', () => {
+  it('offers every watchlist and, under each, the three groups, on selected text only', async () => {
+    const { menu, items } = setup([{ id: 'a', title: 'Dark' }, { id: 'b', title: 'Law & Order' }]);
+    await menu.rebuild();
+    const tree = items().map((i) => `${i.parentId ?? ''} > ${i.title}`);
+    expect(tree).toEqual([
+      ' > Add “%s” to watchlist',
+      'plot-armor-add > Dark',
+      'plot-armor-list:a > Characters',
+      'plot-armor-list:a > Cast',
+      'plot-armor-list:a > Keywords',
+      'plot-armor-add > Law && Order',
+      'plot-armor-list:b > Characters',
+      'plot-armor-list:b > Cast',
+      'plot-armor-list:b > Keywords',
+    ]);
+    expect(items().every((i) => i.contexts?.[0] === 'selection')).toBe(true);
+  });
+
+  it('rebuilds from scratch, never interleaving two rebuilds', async () => {
+    const { menu, items, lists } = setup([{ id: 'a', title: 'Dark' }]);
+    lists.push({ id: 'c', title: 'Lost' });
+    await Promise.all([menu.rebuild(), menu.rebuild(), menu.rebuild()]);
+    expect(items().filter((i) => i.parentId === 'plot-armor-add').map((i) => i.title)).toEqual(['Dark', 'Lost']);
+  });
+
+  it('shows a disabled item when there are no watchlists', async () => {
+    const { menu, items } = setup([]);
+    await menu.rebuild();
+    expect(items()[1]).toMatchObject({ title: 'No watchlists yet', enabled: false });
+  });
+
+  it('adds the cleaned selection to the chosen list and group; ignores other items and empty selections', async () => {
+    const { menu, addTerms } = setup([{ id: 'a', title: 'Dark' }]);
+    await menu.onClicked({ menuItemId: addItemId('a:with:colons', 'cast'), selectionText: '  Louis\n Hofmann ' });
+    expect(addTerms).toHaveBeenCalledWith('a:with:colons', 'cast', ['Louis Hofmann']);
+    await menu.onClicked({ menuItemId: 'plot-armor-list:a', selectionText: 'x' });
+    await menu.onClicked({ menuItemId: addItemId('a', 'keywords'), selectionText: '   ' });
+    await menu.onClicked({ menuItemId: addItemId('a', 'keywords'), selectionText: 'x'.repeat(501) });
+    expect(addTerms).toHaveBeenCalledTimes(1);
+    expect(parseAddItemId('plot-armor-add:villains:a')).toBeNull();
+  });
+});
