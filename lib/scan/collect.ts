@@ -15,84 +15,84 @@ export interface Collected {
 /** Attribute marking the extension's own UI, which is never scanned. */
 export const OWN_UI_ATTRIBUTE = 'data-plot-armor-ui';
 
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-
 /** Whether an element's subtree is never read: code, form fields, editable regions, our UI. */
 export function isSkipped(el: Element): boolean {
-  if (IGNORED_TAGS.has(el.tagName.toUpperCase())) return true;
+  return isSkippedTag(el, el.tagName.toUpperCase());
+}
+
+function isSkippedTag(el: Element, tag: string): boolean {
+  if (IGNORED_TAGS.has(tag)) return true;
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   const editable = el.getAttribute('contenteditable');
   // What the user is typing is theirs: `contenteditable`, `=""`, `=true`, `=plaintext-only`.
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
-/** Whether `el` sits inside a subtree the scanner skips (checked for incremental scans). */
-export function isInsideSkipped(el: Element): boolean {
-  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
-    if (isSkipped(cur)) return true;
-  }
-  return false;
-}
-
-function labelOf(el: Element): string | null {
-  const tag = el.tagName.toUpperCase();
-  let label = '';
+function labelOf(el: Element, tag: string): string | null {
+  let label: string;
   if (tag === 'IMG' || tag === 'AREA') {
     label = `${el.getAttribute('alt') ?? ''} ${originalAttribute(el, 'title') ?? ''}`;
-  } else if (tag === 'A' || tag === 'BUTTON' || originalAttribute(el, 'role') === 'button') {
+  } else if (tag === 'A' || tag === 'BUTTON') {
     label = `${originalAttribute(el, 'aria-label') ?? ''} ${originalAttribute(el, 'title') ?? ''}`;
   } else {
     return null;
   }
-  return label.trim() === '' ? null : label;
+  return hasText(label) ? label : null;
+}
+
+/** Whether a string has anything but spaces (cheaper than `trim()`, which allocates). */
+function hasText(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c > 32 && c !== 0xa0) return true;
+  }
+  return false;
 }
 
 /**
  * Reads the subtree under `root` (root included) in document order. Only reads:
  * it never writes to the DOM, so a pass can read everything before writing anything.
+ * Walks with firstChild/nextSibling (no TreeWalker: one fewer object per call, and
+ * most calls read a single paragraph).
  */
 export function collect(root: Node, finder: BlockFinder, into?: Collected): Collected {
   const out: Collected = into ?? { units: new Map(), labelled: new Map(), shadowRoots: [] };
-  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  if (!doc) return out;
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
   let node: Node | null = root;
   while (node) {
-    if (node.nodeType === 3) {
+    let descend = false;
+    const type = node.nodeType;
+    if (type === 3) {
       const data = (node as Text).data;
-      if (data.trim() !== '') {
+      if (hasText(data)) {
         const unit = finder.unitOf(node);
         if (unit) out.units.set(unit, (out.units.get(unit) ?? '') + data);
       }
-      node = walker.nextNode();
+    } else if (type === 1) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      if (!isSkippedTag(el, tag)) {
+        descend = true;
+        if (tag === 'BR') {
+          const unit = finder.unitOf(el);
+          if (unit && out.units.has(unit)) out.units.set(unit, `${out.units.get(unit)} `);
+        }
+        const label = labelOf(el, tag);
+        if (label !== null) out.labelled.set(el, label);
+        const shadow = el.shadowRoot;
+        if (shadow) out.shadowRoots.push(shadow);
+      }
+    } else if (type === 9 || type === 11) {
+      descend = true;
+    }
+    const child: Node | null = descend ? node.firstChild : null;
+    if (child) {
+      node = child;
       continue;
     }
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      if (isSkipped(el)) {
-        node = skipSubtree(walker, root);
-        continue;
-      }
-      if (el.tagName === 'BR') {
-        const unit = finder.unitOf(el);
-        if (unit && out.units.has(unit)) out.units.set(unit, `${out.units.get(unit)} `);
-      }
-      const label = labelOf(el);
-      if (label !== null) out.labelled.set(el, label);
-      if (el.shadowRoot) out.shadowRoots.push(el.shadowRoot);
-    }
-    node = walker.nextNode();
+    // Next in document order: a sibling, or the sibling of the nearest ancestor with one.
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
   }
   return out;
-}
-
-/** Moves the walker past the current node's subtree, staying within `root`. */
-function skipSubtree(walker: TreeWalker, root: Node): Node | null {
-  if (walker.currentNode === root) return null;
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    const parent = walker.parentNode();
-    if (!parent || parent === root) return null;
-  }
 }

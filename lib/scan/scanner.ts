@@ -12,14 +12,26 @@
 import type { Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
 import { isControlled } from './control';
-import { collect, isInsideSkipped, type Collected } from './collect';
-import { hide, reveal, STATE_ATTRIBUTE, unhide } from './state';
+import { collect, isSkipped, type Collected } from './collect';
+import { hide, reveal, unhide } from './state';
 import { LABEL_ATTRIBUTES } from './tags';
 
-/** Above this many queued nodes, one full rescan is cheaper than many small ones. */
-export const BURST_LIMIT = 1000;
+/**
+ * Above this many queued nodes, one full rescan replaces the queue. Handling queued
+ * nodes costs about as much per node as a rescan does, and a rescan re-reads what was
+ * already read (during parsing: the whole page so far, every chunk), so the limit is
+ * high: it only bounds the queue's memory on pathological bursts.
+ */
+export const BURST_LIMIT = 50_000;
 
-const HIDDEN_SELECTOR = `[${STATE_ATTRIBUTE}="hidden"]`;
+
+/** Whether `node` is one of `roots` or inside one (across shadow roots: a shadow root is a node of the chain). */
+function isWithin(node: Node, roots: ReadonlySet<Node>): boolean {
+  for (let cur: Node | null = node; cur; cur = cur.parentNode) {
+    if (roots.has(cur)) return true;
+  }
+  return false;
+}
 
 export interface ScannerOptions {
   doc: Document;
@@ -80,12 +92,15 @@ export function createScanner(options: ScannerOptions): Scanner {
   };
 
   const observer = new win.MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === 'childList') {
-        record.addedNodes.forEach(enqueue);
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      const type = record.type;
+      if (type === 'childList') {
+        const added = record.addedNodes;
+        for (let j = 0; j < added.length; j++) enqueue(added[j]!);
         // Text removed from inside a paragraph can make it stop matching.
         if (record.removedNodes.length > 0) enqueue(record.target);
-      } else if (record.type === 'characterData' || !isControlled(record.target as Element)) {
+      } else if (type === 'characterData' || !isControlled(record.target as Element)) {
         // Attribute changes on blocks the extension controls are its own writes.
         enqueue(record.target);
       }
@@ -119,6 +134,17 @@ export function createScanner(options: ScannerOptions): Scanner {
       return [...roots];
     }
     const picked = new Set<Node>();
+    // Whether an element is inside a skipped subtree, remembered for this pass.
+    const skipMemo = new Map<Element, boolean>();
+    const skipped = (el: Element): boolean => {
+      let known = skipMemo.get(el);
+      if (known === undefined) {
+        const parent = el.parentElement;
+        known = isSkipped(el) || (parent !== null && skipped(parent));
+        skipMemo.set(el, known);
+      }
+      return known;
+    };
     for (const node of queue) {
       if (!node.isConnected) continue;
       if (node.nodeType === 11) {
@@ -126,7 +152,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         continue;
       }
       const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-      if (!el || isInsideSkipped(el)) continue;
+      if (!el || skipped(el)) continue;
       const unit = finder.unitOf(node);
       if (unit) picked.add(unit);
       else if (node.nodeType === 1 && node !== doc.documentElement && node !== doc.body) picked.add(node);
@@ -153,13 +179,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
     const finder = createBlockFinder(win);
     const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
-    const seenBefore = new Set<Element>();
+    const matched = new Set<Element>();
     const targets = targetsOf(finder);
     // Read phase.
     for (let i = 0; i < targets.length; i++) {
       const target = targets[i]!;
       collect(target, finder, collected);
-      hiddenWithin(target, seenBefore);
       for (const shadow of collected.shadowRoots.splice(0)) {
         if (watchRoot(shadow)) targets.push(shadow);
       }
@@ -169,31 +194,22 @@ export function createScanner(options: ScannerOptions): Scanner {
     const decide = (el: Element, text: string): void => {
       const lists = current.match(text);
       if (lists.length === 0) return;
-      seenBefore.delete(el);
+      matched.add(el);
       hide(el, lists.map((list) => list.title));
       hidden.add(el);
     };
     collected.units.forEach((text, el) => decide(el, text));
     collected.labelled.forEach((text, el) => decide(el, text));
-    for (const el of seenBefore) {
-      unhide(el);
-      hidden.delete(el);
+    // Blocks hidden before, inside what was read, that no longer match: show them again.
+    if (hidden.size > matched.size) {
+      const read = new Set<Node>(targets);
+      for (const el of hidden) {
+        if (matched.has(el) || !isWithin(el, read)) continue;
+        unhide(el);
+        hidden.delete(el);
+      }
     }
     report();
-  };
-
-  /** Blocks hidden so far inside `target` (they are shown again unless this pass still matches them). */
-  const hiddenWithin = (target: Node, into: Set<Element>): void => {
-    if (target === doc || (target.nodeType === 11 && roots.has(target as ShadowRoot))) {
-      for (const el of hidden) if (el.getRootNode() === target || target === doc) into.add(el);
-      return;
-    }
-    if (target.nodeType !== 1) return;
-    const el = target as Element;
-    if (hidden.has(el)) into.add(el);
-    el.querySelectorAll(HIDDEN_SELECTOR).forEach((inner) => {
-      if (hidden.has(inner)) into.add(inner);
-    });
   };
 
   const report = (): void => {
