@@ -6,8 +6,10 @@ import { createTvmazeClient } from '../../lib/tvmaze/client';
 import { downloadText } from '../../lib/ui/download';
 import { createSettingsModel } from '../../lib/ui/settings-model';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';
+import { t } from '../../lib/ui/i18n';
 import '../../components/ui.css';
 
+document.title = t('options_heading');
 const client = createBackgroundClient((message) => browser.runtime.sendMessage(message));
 const model = createWatchlistsModel(client);
 const settings = createSettingsModel(client);

@@ -4,8 +4,10 @@ import { PopupApp } from '../../components/popup-app';
 import { createBackgroundClient } from '../../lib/client';
 import { createSiteModel } from '../../lib/ui/site-model';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';
+import { t } from '../../lib/ui/i18n';
 import '../../components/ui.css';
 
+document.title = t('extension_name');
 const client = createBackgroundClient((message) => browser.runtime.sendMessage(message));
 const model = createWatchlistsModel(client);
 const site = createSiteModel(client, browser.tabs);

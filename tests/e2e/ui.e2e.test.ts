@@ -147,6 +147,60 @@ describe('options page and popup in Chromium', () => {
     expect(requested).toHaveLength(2);
   });
 
+  it('opens the popup with 200 watchlists quickly', async () => {
+    browser = await launchWithExtension();
+    const options = await browser.openExtensionPage('options.html');
+    const watchlists = Array.from({ length: 200 }, (_, i) => ({
+      title: `Show number ${i} ${'with a long name '.repeat(i % 4)}`,
+      characters: Array.from({ length: 20 }, (_, j) => `Character ${i} ${j}`),
+      cast: Array.from({ length: 20 }, (_, j) => `Actor ${i} ${j}`),
+    }));
+    await callBackground(options, 'watchlists/import', { text: JSON.stringify({ format: 'plot-armor', version: 1, watchlists }) });
+    const times: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      // Time from navigation start until all 200 rows are in the DOM (polled every frame).
+      times.push(await popup.waitForFunction(() => document.querySelectorAll('.watchlist').length === 200 && performance.now()).then((h) => h.jsonValue() as Promise<number>));
+      await popup.close();
+    }
+    console.info(`popup with 200 watchlists ready after ${times.map(Math.round).join(', ')} ms`);
+    // The target is 150 ms on a desktop; this shared 2-core machine gets slack, but not for per-row work.
+    expect(Math.min(...times)).toBeLessThan(400);
+  });
+
+  it('works with the keyboard alone: create a list, add a term, delete it and undo', async () => {
+    browser = await launchWithExtension();
+    const options = await browser.openExtensionPage('options.html');
+    const focused = () => options.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return `${el?.tagName ?? ''} ${el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? ''} ${el?.id ?? ''}`;
+    });
+    const tabTo = async (pattern: RegExp) => {
+      for (let i = 0; i < 60; i++) {
+        await options.keyboard.press('Tab');
+        if (pattern.test(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${pattern}; last: ${await focused()}`);
+    };
+    await tabTo(/^INPUT .*-title$/); // the new-watchlist title field (first text field)
+    await options.keyboard.type('Dark');
+    await options.keyboard.press('Enter');
+    await options.getByRole('heading', { name: 'Dark', level: 2 }).waitFor();
+    await tabTo(/Add to Characters/);
+    await options.keyboard.type('Jonas Kahnwald');
+    await options.keyboard.press('Enter');
+    await options.getByRole('button', { name: 'Remove “Jonas Kahnwald”' }).waitFor();
+    await tabTo(/Delete “Dark”/);
+    await options.keyboard.press('Enter');
+    await options.getByRole('status').getByText('Deleted “Dark”.').waitFor();
+    expect(await focused()).toMatch(/^BUTTON Undo/); // focus lands on Undo
+    await options.keyboard.press('Enter');
+    await options.getByRole('status').getByText('Restored “Dark”.').waitFor();
+    const [list] = await callBackground<{ characters: string[] }[]>(options, 'watchlists/list', {});
+    expect(list!.characters).toEqual(['Jonas Kahnwald']);
+  });
+
   it('round-trips export → import through the options page', async () => {
     browser = await launchWithExtension();
     const options = await browser.openExtensionPage('options.html');
