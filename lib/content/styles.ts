@@ -28,6 +28,9 @@ ${hidden}:focus-visible {
 }
 ${hidden}[${LABEL_ATTRIBUTE}]:hover {
   outline: 2px dashed #7c3aed !important;
+}
+[${STATE_ATTRIBUTE}="revealed"]:hover {
+  outline: 1px dashed rgba(124, 58, 237, 0.5) !important;
 }`;
 }
 

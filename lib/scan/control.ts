@@ -2,8 +2,9 @@
  * A hidden block is its own reveal control: focusable (Tab), a button to assistive
  * technology, named for the show it is about — never the matched term — while the
  * links and buttons inside it leave the tab order, so nothing in a spoiler can be
- * reached or read before the user reveals it. Its `title` gives the same wording on hover. Every attribute the page had is kept
- * and put back when the block is revealed or shown again.
+ * reached or read before the user reveals it. Its `title` gives the same wording on
+ * hover. A revealed block's `title` says how to hide it again. Every attribute the page
+ * had is kept and put back when the block is revealed or shown again.
  */
 const CONTROL_ATTRIBUTES = ['tabindex', 'role', 'aria-label', 'title'] as const;
 const INNER_FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]';
@@ -47,13 +48,15 @@ export function becomeControl(block: Element, titles: string): void {
 
 /** Whether the extension currently manages `el`'s control attributes. */
 export function isControlled(el: Element): boolean {
-  return saved.get(el)?.has(el) === true;
+  return saved.get(el)?.has(el) === true || revealedTitles.has(el);
 }
 
 /** An attribute as the page set it, even while the extension has replaced it. */
 export function originalAttribute(el: Element, name: string): string | null {
   const values = saved.get(el)?.get(el);
-  return values && name in values ? (values[name] ?? null) : el.getAttribute(name);
+  if (values && name in values) return values[name] ?? null;
+  if (name === 'title' && revealedTitles.has(el)) return revealedTitles.get(el) ?? null;
+  return el.getAttribute(name);
 }
 
 /** Gives back every attribute the page had on the block and inside it. */
@@ -67,4 +70,24 @@ export function stopBeingControl(block: Element): void {
       else el.setAttribute(name, value);
     }
   }
+}
+
+const revealedTitles = new WeakMap<Element, string | null>();
+
+/** The hover hint on a revealed block. */
+export const REHIDE_HINT = 'Revealed by Plot Armor — Alt+click to hide it again';
+
+/** Gives a revealed block its "hide again" hint (the page's own title is kept). */
+export function showRehideHint(block: Element): void {
+  if (!revealedTitles.has(block)) revealedTitles.set(block, block.getAttribute('title'));
+  block.setAttribute('title', REHIDE_HINT);
+}
+
+/** Puts back the page's own title of a revealed block. */
+export function clearRehideHint(block: Element): void {
+  if (!revealedTitles.has(block)) return;
+  const title = revealedTitles.get(block) ?? null;
+  revealedTitles.delete(block);
+  if (title === null) block.removeAttribute('title');
+  else block.setAttribute('title', title);
 }

@@ -1,10 +1,10 @@
 import type { Scanner } from './scanner';
 import { STATE_ATTRIBUTE } from './state';
 
-/** The hidden block an event happened in, looking through shadow roots. */
-export function hiddenBlockIn(path: readonly EventTarget[]): Element | null {
+/** The nearest block in `state` an event happened in, looking through shadow roots. */
+export function blockIn(path: readonly EventTarget[], state: 'hidden' | 'revealed' = 'hidden'): Element | null {
   for (const target of path) {
-    if ((target as Element).nodeType === 1 && (target as Element).getAttribute(STATE_ATTRIBUTE) === 'hidden') {
+    if ((target as Element).nodeType === 1 && (target as Element).getAttribute(STATE_ATTRIBUTE) === state) {
       return target as Element;
     }
   }
@@ -14,11 +14,12 @@ export function hiddenBlockIn(path: readonly EventTarget[]): Element | null {
 /**
  * Reveals a hidden block on click, or on Enter/Space while it has focus. The first
  * activation only reveals: it is stopped before the page sees it, so a hidden link is
- * not followed and a hidden button is not pressed.
+ * not followed and a hidden button is not pressed. Alt+click on a revealed block hides
+ * it again.
  */
 export function listenForReveals(win: Window, scanner: Scanner, signal: AbortSignal): void {
   const swallow = (event: Event): Element | null => {
-    const block = hiddenBlockIn(event.composedPath());
+    const block = blockIn(event.composedPath());
     if (!block) return null;
     event.preventDefault();
     event.stopImmediatePropagation();
@@ -26,7 +27,16 @@ export function listenForReveals(win: Window, scanner: Scanner, signal: AbortSig
   };
   const onClick = (event: MouseEvent): void => {
     const block = swallow(event);
-    if (block) scanner.reveal(block);
+    if (block) {
+      scanner.reveal(block);
+      return;
+    }
+    if (!event.altKey) return;
+    const revealed = blockIn(event.composedPath(), 'revealed');
+    if (!revealed) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    scanner.rehide(revealed);
   };
   const onKey = (event: KeyboardEvent): void => {
     if (event.key !== 'Enter' && event.key !== ' ') return;

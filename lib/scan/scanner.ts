@@ -13,7 +13,7 @@ import type { Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
 import { isControlled } from './control';
 import { collect, isSkipped, type Collected } from './collect';
-import { hide, reveal, unhide } from './state';
+import { hide, rehide, reveal, unhide } from './state';
 import { LABEL_ATTRIBUTES } from './tags';
 
 /**
@@ -51,6 +51,8 @@ export interface Scanner {
   revealAll(): number;
   /** Marks one hidden block as revealed by the user. */
   reveal(el: Element): boolean;
+  /** Hides a block the user had revealed, again. */
+  rehide(el: Element): boolean;
   /** How many blocks are hidden now. */
   hiddenCount(): number;
   /** Starts watching an open shadow root attached after its host was scanned. */
@@ -236,6 +238,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     reveal(el) {
       if (!reveal(el)) return false;
       hidden.delete(el);
+      report();
+      return true;
+    },
+    rehide(el) {
+      if (!rehide(el)) return false;
+      hidden.add(el);
       report();
       return true;
     },

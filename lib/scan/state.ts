@@ -2,7 +2,7 @@
  * The public contract on hidden blocks: `data-plot-armor="hidden"` while a block is
  * hidden, `"revealed"` once the user chose to read it. Users style these, tests read them.
  */
-import { becomeControl, stopBeingControl } from './control';
+import { becomeControl, clearRehideHint, showRehideHint, stopBeingControl } from './control';
 
 export const STATE_ATTRIBUTE = 'data-plot-armor';
 /** Names the watchlist(s) a hidden block is about (never the matched term). */
@@ -42,12 +42,14 @@ export function reveal(el: Element): boolean {
   if (stateOf(el) !== 'hidden') return false;
   el.setAttribute(STATE_ATTRIBUTE, 'revealed');
   stopBeingControl(el);
+  showRehideHint(el);
   return true;
 }
 
 /** Hides a block the user had revealed, again (their choice, from the block's own control). */
 export function rehide(el: Element): boolean {
   if (stateOf(el) !== 'revealed') return false;
+  clearRehideHint(el);
   el.setAttribute(STATE_ATTRIBUTE, 'hidden');
   becomeControl(el, el.getAttribute(LABEL_ATTRIBUTE) ?? '');
   return true;

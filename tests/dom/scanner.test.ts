@@ -162,7 +162,7 @@ describe('hidden blocks as reveal controls', () => {
     start('<p id="a" title="orig">Hannah Baker <a id="l" href="/x" tabindex="2">link</a></p><p id="b">the tapes</p>');
     scanner.reveal(document.querySelector('#a')!);
     const a = document.querySelector('#a')!;
-    expect([a.getAttribute('tabindex'), a.getAttribute('role'), a.getAttribute('title')]).toEqual([null, null, 'orig']);
+    expect([a.getAttribute('tabindex'), a.getAttribute('role'), a.getAttribute('aria-label')]).toEqual([null, null, null]);
     expect(document.querySelector('#l')!.getAttribute('tabindex')).toBe('2');
     const b = document.querySelector('#b')!;
     b.textContent = 'nothing';
@@ -194,5 +194,21 @@ describe('shadow roots attached later', () => {
     root.append(later);
     await nextMicrotasks();
     expect(later.getAttribute('data-plot-armor')).toBe('hidden');
+  });
+});
+
+describe('revealing and hiding again', () => {
+  it('shows a hint on a revealed block and hides it again, restoring the page title after', () => {
+    start('<p id="a" title="orig">the tapes</p>');
+    const a = document.querySelector('#a')!;
+    scanner.reveal(a);
+    expect(a.getAttribute('title')).toBe('Revealed by Plot Armor — Alt+click to hide it again');
+    expect(scanner.rehide(a)).toBe(true);
+    expect(state('#a')).toBe('hidden');
+    expect(a.getAttribute('role')).toBe('button');
+    expect(scanner.hiddenCount()).toBe(1);
+    scanner.setMatcher(null);
+    expect(a.getAttribute('title')).toBe('orig');
+    expect(a.hasAttribute('role')).toBe(false);
   });
 });

@@ -139,6 +139,14 @@ describe('options page', () => {
     expect(await client.call('sites/list', {})).toEqual([]);
   });
 
+  it('filters a long list of watchlists by title', async () => {
+    const { client, model } = await setup();
+    for (let i = 1; i <= 9; i++) await client.call('watchlists/create', { title: i === 9 ? 'Severance' : `Show ${i}` });
+    await model.refresh();
+    fireEvent.input(await screen.findByRole('searchbox', { name: 'Search watchlists' }), { target: { value: 'sever' } });
+    expect([...document.querySelectorAll('.watchlist .title')].map((el) => el.textContent)).toEqual(['Severance']);
+  });
+
   it('announces a refused import with the parser’s message, and a good one as a status', async () => {
     await setup();
     const file = document.querySelector('input[type="file"]') as HTMLInputElement;
