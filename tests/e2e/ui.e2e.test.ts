@@ -151,7 +151,7 @@ describe('options page and popup in Chromium', () => {
     browser = await launchWithExtension();
     const options = await browser.openExtensionPage('options.html');
     const watchlists = Array.from({ length: 200 }, (_, i) => ({
-      title: `Show number ${i} ${'with a long name '.repeat(i % 4)}`,
+      title: i === 0 ? `A${'a'.repeat(300)}rgh` : `Show number ${i} ${'with a long name '.repeat(i % 4)}`,
       characters: Array.from({ length: 20 }, (_, j) => `Character ${i} ${j}`),
       cast: Array.from({ length: 20 }, (_, j) => `Actor ${i} ${j}`),
     }));
@@ -162,6 +162,8 @@ describe('options page and popup in Chromium', () => {
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
       // Time from navigation start until all 200 rows are in the DOM (polled every frame).
       times.push(await popup.waitForFunction(() => document.querySelectorAll('.watchlist').length === 200 && performance.now()).then((h) => h.jsonValue() as Promise<number>));
+      // A 300-letter title wraps instead of widening the popup.
+      expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       await popup.close();
     }
     console.info(`popup with 200 watchlists ready after ${times.map(Math.round).join(', ')} ms`);
