@@ -26,7 +26,6 @@ export function WatchlistEditor({ model, list, tvmaze }: { model: WatchlistsMode
         {list.title}
       </h2>
       <TitleForm
-        key={`${list.id}:${list.title}`}
         label={t('label_title')}
         submitLabel={t('action_rename')}
         initial={list.title}
