@@ -1,0 +1,185 @@
+/**
+ * Matcher benchmark (issue 3): `npx tsx bench/match.ts`.
+ *
+ * Generates ~3 MB of English-like paragraphs (fixed seed) with planted mentions of one
+ * watchlist, then times in one run the floor (lower-case every paragraph and read every
+ * char code) and the matcher with 10, 100, 1,000 and 10,000 terms. Prints a markdown
+ * table and whether the issue's targets are met; exits non-zero if a planted mention is
+ * missed or a decoy matches.
+ */
+import { compileMatcher } from '../lib/match/compile';
+import type { MatchList } from '../lib/watchlist/model';
+
+/** Small deterministic PRNG (mulberry32), so every run reads the same text. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(20240613);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+const VOCABULARY = `the of and to in a is that for it as was with be by on not he this are or his from at which
+but have an they you were her she there been one all we their has would when if so what up out about who them
+into some could him time only new other than then now its over also after first two may any like our years
+people way where most made between many well before show season episode series story fans finale writers room
+network streaming premiere cliffhanger audience critics review trailer release netflix drama character plot
+twist reveal scene moment ending beginning friend family school town night city house water light dark cold
+warm quiet loud quick slow small large early late little great long short young old right wrong true false
+happy sad angry calm brave clever kind cruel honest strange simple hard easy clay white snow stark bean kit
+butler park hill green stone wood field march may june grace hope faith rose lily`.split(/\s+/);
+
+/** The watchlist whose mentions are planted; names chosen to never occur in VOCABULARY. */
+const PLANTED: MatchList = {
+  id: 'planted',
+  title: 'Thirteen Lanterns',
+  enabled: true,
+  matchNameParts: true,
+  characters: ['Orla Quennell', 'Guzmán Ybarra', 'Tobiah Wrenfield'],
+  cast: ['Saoirse Delacroix-Hale', 'Ignatius Brammer'],
+  keywords: ['lantern', 'coronation'],
+};
+/** How the planted list is mentioned: the spellings readers use. */
+const MENTIONS = [
+  'Orla Quennell', 'ORLA QUENNELL', 'orla quennell', 'Quennell’s', "Orla's", 'Guzman', 'GUZMÁN', 'Ybarra',
+  'Tobiah', 'Wrenfield', 'Saoirse Delacroix Hale', 'Delacroix-Hale', 'Brammer', 'Ignatius', '#ThirteenLanterns',
+  'thirteenlanterns', 'Thirteen   Lanterns', 'lanterns', 'coronations', 'Coronation',
+];
+/** Near misses that must not match the planted list. */
+const DECOYS = ['orla', 'quennellish', 'Brammers', 'lanternfish', 'ybarra', 'Tobiahs', 'Thirteen', 'coronational'];
+
+const SYLLABLES = 'zor vek qua lix mor dra thu kel bri sta yon fae gul rho xan pel vir osk jun wat ixo bel'.split(' ');
+const fakeWord = () => cap(Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join(''));
+
+/** Filler watchlists bringing the planted list to `terms` terms in total (10 per list). */
+function watchlists(terms: number): MatchList[] {
+  const lists = [PLANTED];
+  let left = terms - (1 + PLANTED.characters.length + PLANTED.cast.length + PLANTED.keywords.length);
+  for (let n = 0; left > 0; n++) {
+    const size = Math.min(10, left);
+    const names = Array.from({ length: Math.max(0, size - 2) }, () => `${fakeWord()} ${fakeWord()}`);
+    lists.push({
+      id: `filler-${n}`,
+      title: `${fakeWord()} ${fakeWord()} ${n}`,
+      enabled: true,
+      matchNameParts: true,
+      characters: names.slice(0, names.length >> 1),
+      cast: names.slice(names.length >> 1),
+      keywords: size >= 2 ? [fakeWord().toLowerCase()] : [],
+    });
+    left -= size;
+  }
+  return lists;
+}
+
+function sentence(): string {
+  const words = Array.from({ length: 8 + Math.floor(random() * 12) }, () => pick(VOCABULARY));
+  return `${cap(words.join(' '))}${pick(['.', '.', '.', '!', '?'])}`;
+}
+
+/** ~3 MB of paragraphs; returns which ones carry a planted mention. */
+function corpus(): { paragraphs: string[]; planted: Set<number> } {
+  const paragraphs: string[] = [];
+  const planted = new Set<number>();
+  let size = 0;
+  while (size < 3_000_000) {
+    const sentences = Array.from({ length: 1 + Math.floor(random() * 5) }, sentence);
+    const roll = random();
+    if (roll < 0.01) {
+      const at = Math.floor(random() * sentences.length);
+      sentences[at] = `${sentences[at]!.slice(0, -1)} and ${pick(MENTIONS)}.`;
+      planted.add(paragraphs.length);
+    } else if (roll < 0.02) {
+      sentences.push(`${cap(pick(VOCABULARY))} ${pick(DECOYS)} ${pick(VOCABULARY)}.`);
+    }
+    const p = sentences.join(' ');
+    paragraphs.push(p);
+    size += p.length;
+  }
+  return { paragraphs, planted };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const elapsed = (run: () => void): number => {
+  const t = performance.now();
+  run();
+  return performance.now() - t;
+};
+let sink = 0;
+const floorPass = (): void => {
+  let acc = 0; // a local int: a captured accumulator would box every addition
+  for (const p of paragraphs) {
+    const lower = p.toLowerCase();
+    for (let i = 0; i < lower.length; i++) acc = (acc + lower.charCodeAt(i)) | 0;
+  }
+  sink ^= acc;
+};
+/**
+ * Median ms of `run` and of the floor, timed alternately after a warm-up, so that load
+ * from other processes on the machine hits both alike.
+ */
+function timeAgainstFloor(run: () => void, reps = 11): { ms: number; floor: number } {
+  run();
+  floorPass();
+  const ms: number[] = [];
+  const floor: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    floor.push(elapsed(floorPass));
+    ms.push(elapsed(run));
+  }
+  return { ms: median(ms), floor: median(floor) };
+}
+
+const { paragraphs, planted } = corpus();
+const chars = paragraphs.reduce((n, p) => n + p.length, 0);
+const mbps = (ms: number) => (chars / 1e3 / ms).toFixed(0);
+
+const cold = elapsed(() => void compileMatcher(watchlists(10)));
+const floorMs = timeAgainstFloor(floorPass).ms;
+console.log(`${paragraphs.length} paragraphs, ${(chars / 1e6).toFixed(2)} M chars, ${planted.size} planted mentions`);
+console.log(`first compile ${cold.toFixed(1)} ms (builds the shared fold and class tables once)\n`);
+console.log('| terms | compile ms | match ms | MB/s | ratio to floor |');
+console.log('|---:|---:|---:|---:|---:|');
+console.log(`| floor | – | ${floorMs.toFixed(1)} | ${mbps(floorMs)} | 1.00 |`);
+
+const results = new Map<number, { compile: number; match: number; ratio: number }>();
+let missed = 0;
+let wrong = 0;
+for (const terms of [10, 100, 1_000, 10_000]) {
+  const lists = watchlists(terms);
+  void compileMatcher(lists);
+  const compile = median(Array.from({ length: 7 }, () => elapsed(() => void compileMatcher(lists))));
+  const matcher = compileMatcher(lists);
+  const { ms: match, floor } = timeAgainstFloor(() => {
+    let acc = 0;
+    for (const p of paragraphs) acc += matcher.match(p).length;
+    sink ^= acc;
+  });
+  paragraphs.forEach((p, i) => {
+    const hit = matcher.match(p).includes(PLANTED);
+    if (planted.has(i) && !hit) missed++;
+    if (!planted.has(i) && hit) wrong++;
+  });
+  const ratio = match / floor;
+  results.set(terms, { compile, match, ratio });
+  const label = terms.toLocaleString('en-US');
+  console.log(`| ${label} | ${compile.toFixed(1)} | ${match.toFixed(1)} | ${mbps(match)} | ${ratio.toFixed(2)} |`);
+}
+
+const r100 = results.get(100)!;
+const r1k = results.get(1_000)!;
+const r10k = results.get(10_000)!;
+const check = (ok: boolean, what: string) => console.log(`${ok ? 'met    ' : 'NOT MET'}  ${what}`);
+console.log('');
+check(r1k.ratio <= 2.5, `1,000 terms ≤ 2.5× the floor (${r1k.ratio.toFixed(2)}×)`);
+check(r10k.match <= 1.5 * r100.match, `10,000 terms ≤ 1.5× the cost of 100 terms (${(r10k.match / r100.match).toFixed(2)}×)`);
+check(r10k.compile < 100, `compile 10,000 terms < 100 ms (${r10k.compile.toFixed(1)} ms)`);
+check(missed === 0 && wrong === 0, `planted mentions all found, no decoy matched (missed ${missed}, false ${wrong})`);
+if (sink === 0.5) console.log(sink); // keeps the timed loops from being optimized away
+if (missed || wrong) process.exitCode = 1;
