@@ -3,7 +3,7 @@
  * one `<style>` element in the document and as an adopted sheet in each shadow root
  * (document styles do not reach inside shadow trees).
  */
-import { OWN_UI_ATTRIBUTE } from '../scan/collect';
+import { OWN_UI_ATTRIBUTE } from '../scan/own-ui';
 import { LABEL_ATTRIBUTE, STATE_ATTRIBUTE } from '../scan/state';
 
 export type BlurStrength = 'light' | 'strong';

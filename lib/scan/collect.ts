@@ -1,5 +1,6 @@
 import type { BlockFinder } from './block';
 import { originalAttribute } from './control';
+import { OWN_UI_ATTRIBUTE } from './own-ui';
 import { IGNORED_TAGS } from './tags';
 
 /** What one read of a subtree found: the text of each unit, labelled elements, shadow roots. */
@@ -12,8 +13,6 @@ export interface Collected {
   readonly shadowRoots: ShadowRoot[];
 }
 
-/** Attribute marking the extension's own UI, which is never scanned. */
-export const OWN_UI_ATTRIBUTE = 'data-plot-armor-ui';
 
 /** Whether an element's subtree is never read: code, form fields, editable regions, our UI. */
 export function isSkipped(el: Element): boolean {

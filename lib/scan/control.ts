@@ -1,17 +1,42 @@
 /**
- * A hidden block is its own reveal control: focusable (Tab), a button to assistive
- * technology, named for the show it is about — never the matched term — while the
- * links and buttons inside it leave the tab order, so nothing in a spoiler can be
- * reached or read before the user reveals it. Its `title` gives the same wording on
- * hover. A revealed block's `title` says how to hide it again. Every attribute the page
- * had is kept and put back when the block is revealed or shown again.
+ * How a hidden block meets keyboards and screen readers. While hidden, the block's
+ * content is `aria-hidden` and the links and buttons inside it leave the tab order,
+ * so nothing in a spoiler can be reached or read. Right before it sits the extension's
+ * own reveal control: a real button (in a shadow root, so the page's styles cannot
+ * touch it), visually hidden until it has focus, named for the show the block
+ * is about — never the matched term. The block's `title` gives the same wording on
+ * hover; a revealed block's `title` says how to hide it again. Every attribute the
+ * page had is kept and put back.
  */
-const CONTROL_ATTRIBUTES = ['tabindex', 'role', 'aria-label', 'title'] as const;
-const INNER_FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]';
-const NATIVELY_FOCUSABLE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY']);
+import { OWN_UI_ATTRIBUTE } from './own-ui';
+
+const GUARDED_ATTRIBUTES = ['aria-hidden', 'title'] as const;
+const INNER_FOCUSABLE = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
+/** The tag of the reveal control (a valid custom element name, never registered). */
+export const CONTROL_TAG = 'plot-armor-reveal';
 
 type Saved = Map<Element, Record<string, string | null>>;
 const saved = new WeakMap<Element, Saved>();
+const controls = new WeakMap<Element, HTMLElement>();
+const blocksOfControls = new WeakMap<Element, Element>();
+const revealedTitles = new WeakMap<Element, string | null>();
+/** Sets the text (and so the accessible name) of a control's button. */
+const labels = new WeakMap<Element, (label: string) => void>();
+
+/** The accessible name of a hidden block's reveal control. */
+export function revealLabel(titles: string): string {
+  return `Possible spoiler for ${titles} — reveal`;
+}
+
+/** The hover hint on a revealed block. */
+export const REHIDE_HINT = 'Revealed by Plot Armor — Alt+click to hide it again';
+
+const CONTROL_CSS = `
+:host { all: initial; position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+:host(:focus-within) { width: auto; height: auto; overflow: visible; clip-path: none; z-index: 2147483647; }
+button { font: 600 13px/1.2 system-ui, sans-serif; color: #fff; background: #6d28d9; border: 0; border-radius: 999px;
+  padding: 6px 12px; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.35); }
+button:focus-visible { outline: 3px solid #fbbf24; outline-offset: 2px; }`;
 
 function remember(store: Saved, el: Element, names: readonly string[]): void {
   if (store.has(el)) return;
@@ -20,33 +45,71 @@ function remember(store: Saved, el: Element, names: readonly string[]): void {
   store.set(el, values);
 }
 
-/** The accessible name of a hidden block's control. */
-export function revealLabel(titles: string): string {
-  return `Possible spoiler for ${titles} — reveal`;
+function createControl(block: Element): HTMLElement {
+  const doc = block.ownerDocument;
+  const host = doc.createElement(CONTROL_TAG);
+  host.setAttribute(OWN_UI_ATTRIBUTE, '');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = CONTROL_CSS;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  root.append(style, button);
+  blocksOfControls.set(host, block);
+  labels.set(host, (label) => {
+    if (button.textContent !== label) button.textContent = label;
+  });
+  return host;
 }
 
-/** Turns a hidden block into its own reveal control. */
-export function becomeControl(block: Element, titles: string): void {
+/** Hides a block from assistive technology and puts its reveal control right before it. */
+export function guard(block: Element, titles: string): void {
   let store = saved.get(block);
   if (!store) {
     store = new Map();
     saved.set(block, store);
-    remember(store, block, CONTROL_ATTRIBUTES);
-    block.querySelectorAll(INNER_FOCUSABLE).forEach((inner) => {
+    remember(store, block, GUARDED_ATTRIBUTES);
+    const inner = [...block.querySelectorAll(INNER_FOCUSABLE)];
+    // A hidden link or button is itself out of the tab order: its control stands in for it.
+    if (block.matches(INNER_FOCUSABLE)) inner.unshift(block);
+    inner.forEach((inner) => {
       remember(store!, inner, ['tabindex']);
       inner.setAttribute('tabindex', '-1');
     });
   }
-  if (!NATIVELY_FOCUSABLE.has(block.tagName.toUpperCase()) || block.getAttribute('tabindex') === '-1') {
-    block.setAttribute('tabindex', '0');
+  const label = revealLabel(titles);
+  block.setAttribute('aria-hidden', 'true');
+  block.setAttribute('title', label);
+  let control = controls.get(block);
+  if (!control) {
+    control = createControl(block);
+    controls.set(block, control);
   }
-  block.setAttribute('role', 'button');
-  block.setAttribute('aria-label', revealLabel(titles));
-  // The hover hint: a native tooltip, readable while the block itself is blurred.
-  block.setAttribute('title', revealLabel(titles));
+  labels.get(control)?.(label);
+  if (block.previousSibling !== control && block.parentNode) block.parentNode.insertBefore(control, block);
 }
 
-/** Whether the extension currently manages `el`'s control attributes. */
+/** Gives back every attribute the page had on the block and inside it, and removes its control. */
+export function unguard(block: Element): void {
+  const store = saved.get(block);
+  if (!store) return;
+  saved.delete(block);
+  for (const [el, values] of store) {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === null) el.removeAttribute(name);
+      else el.setAttribute(name, value);
+    }
+  }
+  controls.get(block)?.remove();
+  controls.delete(block);
+}
+
+/** The block a reveal control belongs to, if `el` is one. */
+export function blockOfControl(el: Element): Element | null {
+  return blocksOfControls.get(el) ?? null;
+}
+
+/** Whether the extension currently manages `el`'s attributes. */
 export function isControlled(el: Element): boolean {
   return saved.get(el)?.has(el) === true || revealedTitles.has(el);
 }
@@ -58,24 +121,6 @@ export function originalAttribute(el: Element, name: string): string | null {
   if (name === 'title' && revealedTitles.has(el)) return revealedTitles.get(el) ?? null;
   return el.getAttribute(name);
 }
-
-/** Gives back every attribute the page had on the block and inside it. */
-export function stopBeingControl(block: Element): void {
-  const store = saved.get(block);
-  if (!store) return;
-  saved.delete(block);
-  for (const [el, values] of store) {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === null) el.removeAttribute(name);
-      else el.setAttribute(name, value);
-    }
-  }
-}
-
-const revealedTitles = new WeakMap<Element, string | null>();
-
-/** The hover hint on a revealed block. */
-export const REHIDE_HINT = 'Revealed by Plot Armor — Alt+click to hide it again';
 
 /** Gives a revealed block its "hide again" hint (the page's own title is kept). */
 export function showRehideHint(block: Element): void {

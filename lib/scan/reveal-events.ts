@@ -1,18 +1,22 @@
+import { blockOfControl } from './control';
 import type { Scanner } from './scanner';
 import { STATE_ATTRIBUTE } from './state';
 
-/** The nearest block in `state` an event happened in, looking through shadow roots. */
+/**
+ * The nearest block in `state` an event happened in, looking through shadow roots;
+ * an event on a block's reveal control counts as on its block.
+ */
 export function blockIn(path: readonly EventTarget[], state: 'hidden' | 'revealed' = 'hidden'): Element | null {
   for (const target of path) {
-    if ((target as Element).nodeType === 1 && (target as Element).getAttribute(STATE_ATTRIBUTE) === state) {
-      return target as Element;
-    }
+    if ((target as Element).nodeType !== 1) continue;
+    const el = blockOfControl(target as Element) ?? (target as Element);
+    if (el.getAttribute(STATE_ATTRIBUTE) === state) return el;
   }
   return null;
 }
 
 /**
- * Reveals a hidden block on click, or on Enter/Space while it has focus. The first
+ * Reveals a hidden block on click (on the block, or on its reveal control). The first
  * activation only reveals: it is stopped before the page sees it, so a hidden link is
  * not followed and a hidden button is not pressed. Alt+click on a revealed block hides
  * it again.
@@ -38,16 +42,9 @@ export function listenForReveals(win: Window, scanner: Scanner, signal: AbortSig
     event.stopImmediatePropagation();
     scanner.rehide(revealed);
   };
-  const onKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    const target = event.composedPath()[0] as Element | undefined;
-    if (!target || target.nodeType !== 1 || target.getAttribute(STATE_ATTRIBUTE) !== 'hidden') return;
-    swallow(event);
-    scanner.reveal(target);
-  };
+  // The reveal control is a real button: Enter and Space arrive as a click on it.
   // Capture on the window runs before any handler of the page.
   const opts = { capture: true, signal };
   win.addEventListener('click', onClick, opts);
   win.addEventListener('auxclick', (event) => void swallow(event), opts);
-  win.addEventListener('keydown', onKey, opts);
 }

@@ -13,7 +13,7 @@ import type { Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
 import { isControlled } from './control';
 import { collect, isSkipped, type Collected } from './collect';
-import { hide, rehide, reveal, unhide } from './state';
+import { hide, rehide, reveal, stateOf, unhide } from './state';
 import { LABEL_ATTRIBUTES } from './tags';
 
 /**
@@ -196,9 +196,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     const decide = (el: Element, text: string): void => {
       const lists = current.match(text);
       if (lists.length === 0) return;
-      matched.add(el);
       hide(el, lists.map((list) => list.title));
-      hidden.add(el);
+      // A block the user revealed stays revealed, and does not count as hidden.
+      if (stateOf(el) === 'hidden') {
+        matched.add(el);
+        hidden.add(el);
+      }
     };
     collected.units.forEach((text, el) => decide(el, text));
     collected.labelled.forEach((text, el) => decide(el, text));

@@ -2,7 +2,7 @@
  * The public contract on hidden blocks: `data-plot-armor="hidden"` while a block is
  * hidden, `"revealed"` once the user chose to read it. Users style these, tests read them.
  */
-import { becomeControl, clearRehideHint, showRehideHint, stopBeingControl } from './control';
+import { clearRehideHint, guard, showRehideHint, unguard } from './control';
 
 export const STATE_ATTRIBUTE = 'data-plot-armor';
 /** Names the watchlist(s) a hidden block is about (never the matched term). */
@@ -22,7 +22,7 @@ export function hide(el: Element, titles: readonly string[]): boolean {
   const label = titles.join(', ');
   if (el.getAttribute(LABEL_ATTRIBUTE) !== label) {
     el.setAttribute(LABEL_ATTRIBUTE, label);
-    becomeControl(el, label);
+    guard(el, label);
   }
   if (stateOf(el) === 'hidden') return false;
   el.setAttribute(STATE_ATTRIBUTE, 'hidden');
@@ -34,14 +34,14 @@ export function unhide(el: Element): void {
   if (stateOf(el) !== 'hidden') return;
   el.removeAttribute(STATE_ATTRIBUTE);
   el.removeAttribute(LABEL_ATTRIBUTE);
-  stopBeingControl(el);
+  unguard(el);
 }
 
 /** Marks a hidden block as revealed by the user. */
 export function reveal(el: Element): boolean {
   if (stateOf(el) !== 'hidden') return false;
   el.setAttribute(STATE_ATTRIBUTE, 'revealed');
-  stopBeingControl(el);
+  unguard(el);
   showRehideHint(el);
   return true;
 }
@@ -51,6 +51,6 @@ export function rehide(el: Element): boolean {
   if (stateOf(el) !== 'revealed') return false;
   clearRehideHint(el);
   el.setAttribute(STATE_ATTRIBUTE, 'hidden');
-  becomeControl(el, el.getAttribute(LABEL_ATTRIBUTE) ?? '');
+  guard(el, el.getAttribute(LABEL_ATTRIBUTE) ?? '');
   return true;
 }

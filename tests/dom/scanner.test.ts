@@ -127,6 +127,15 @@ describe('watchlist changes and pauses', () => {
     expect(scanner.hiddenCount()).toBe(0);
   });
 
+  it('does not count a revealed block as hidden when its container is read again', async () => {
+    start('<main><p id="a">the tapes</p><p id="b">Hannah Baker</p></main>');
+    scanner.reveal(document.querySelector('#a')!);
+    document.querySelector('main')!.append(document.createElement('div'));
+    document.querySelector('main')!.lastChild!.remove();
+    await nextMicrotasks();
+    expect(scanner.hiddenCount()).toBe(1);
+  });
+
   it('reveals all and counts', () => {
     start('<p>the tapes</p><p>Hannah Baker</p><p>no</p>');
     expect(scanner.hiddenCount()).toBe(2);
@@ -146,28 +155,37 @@ describe('shadow roots', () => {
   });
 });
 
-describe('hidden blocks as reveal controls', () => {
-  it('makes a hidden block focusable, a button named for the show, and takes its links out of the tab order', () => {
+describe('hidden blocks and their reveal controls', () => {
+  const controlOf = (el: Element) => {
+    const before = el.previousElementSibling as HTMLElement | null;
+    return before?.tagName === 'PLOT-ARMOR-REVEAL' ? before : null;
+  };
+
+  it('hides the content from assistive technology and puts a named reveal button before it', () => {
     start('<p id="a" title="orig">Hannah Baker <a id="l" href="/x">link</a></p>', { '13 Reasons Why': ['Hannah Baker'] });
     const p = document.querySelector('#a')!;
-    expect(p.getAttribute('tabindex')).toBe('0');
-    expect(p.getAttribute('role')).toBe('button');
-    expect(p.getAttribute('aria-label')).toBe('Possible spoiler for 13 Reasons Why — reveal');
-    expect(p.getAttribute('aria-label')).not.toContain('Hannah');
+    expect(p.getAttribute('aria-hidden')).toBe('true');
     expect(p.getAttribute('title')).toBe('Possible spoiler for 13 Reasons Why — reveal');
     expect(document.querySelector('#l')!.getAttribute('tabindex')).toBe('-1');
+    const control = controlOf(p)!;
+    expect(control.tagName).toBe('PLOT-ARMOR-REVEAL');
+    expect(control.hasAttribute('data-plot-armor-ui')).toBe(true);
+    const button = control.shadowRoot!.querySelector('button')!;
+    expect(button.textContent).toBe('Possible spoiler for 13 Reasons Why — reveal');
+    expect(button.textContent).not.toContain('Hannah');
   });
 
-  it("gives back the page's own attributes on reveal and when the block stops matching", async () => {
+  it("gives back the page's own attributes and removes the control on reveal and when the block stops matching", async () => {
     start('<p id="a" title="orig">Hannah Baker <a id="l" href="/x" tabindex="2">link</a></p><p id="b">the tapes</p>');
-    scanner.reveal(document.querySelector('#a')!);
     const a = document.querySelector('#a')!;
-    expect([a.getAttribute('tabindex'), a.getAttribute('role'), a.getAttribute('aria-label')]).toEqual([null, null, null]);
+    scanner.reveal(a);
+    expect([a.getAttribute('aria-hidden'), controlOf(a)]).toEqual([null, null]);
     expect(document.querySelector('#l')!.getAttribute('tabindex')).toBe('2');
     const b = document.querySelector('#b')!;
     b.textContent = 'nothing';
     await nextMicrotasks();
-    expect([b.getAttribute('data-plot-armor'), b.getAttribute('role'), b.getAttribute('tabindex')]).toEqual([null, null, null]);
+    expect([b.getAttribute('data-plot-armor'), b.getAttribute('aria-hidden'), controlOf(b)]).toEqual([null, null, null]);
+    expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(0);
   });
 
   it('still matches an image by its own title while the extension shows its hint', async () => {
@@ -176,6 +194,12 @@ describe('hidden blocks as reveal controls', () => {
     document.querySelector('#i')!.setAttribute('alt', 'a poster');
     await nextMicrotasks();
     expect(state('#i')).toBe('hidden');
+  });
+
+  it('never scans or hides its own controls', async () => {
+    start('<div><p id="a">the tapes</p></div>');
+    await nextMicrotasks();
+    expect(document.querySelectorAll('[data-plot-armor="hidden"]')).toHaveLength(1);
   });
 });
 
@@ -205,10 +229,10 @@ describe('revealing and hiding again', () => {
     expect(a.getAttribute('title')).toBe('Revealed by Plot Armor — Alt+click to hide it again');
     expect(scanner.rehide(a)).toBe(true);
     expect(state('#a')).toBe('hidden');
-    expect(a.getAttribute('role')).toBe('button');
+    expect(a.getAttribute('aria-hidden')).toBe('true');
     expect(scanner.hiddenCount()).toBe(1);
     scanner.setMatcher(null);
     expect(a.getAttribute('title')).toBe('orig');
-    expect(a.hasAttribute('role')).toBe(false);
+    expect(a.hasAttribute('aria-hidden')).toBe(false);
   });
 });
