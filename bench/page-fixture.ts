@@ -66,7 +66,7 @@ export function makeBenchPage(options: { paragraphs?: number; spoilers?: number;
   const every = Math.floor(paragraphs / spoilers);
   const parts: string[] = [];
   for (let i = 0; i < paragraphs; i++) {
-    let text = `${sentence(25, random)} ${sentence(22, random)}`;
+    let text = `${sentence(30, random)} ${sentence(28, random)}`;
     if (i % every === every - 1) {
       const name = terms[Math.floor(random() * terms.length)]!;
       text = `${sentence(12, random)} ${name} ${sentence(20, random)}`;

@@ -21,10 +21,8 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-async function metrics(page: Page): Promise<Record<string, number>> {
-  const cdp = await page.context().newCDPSession(page);
+async function metrics(cdp: import('playwright-core').CDPSession): Promise<Record<string, number>> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
@@ -36,7 +34,7 @@ async function loadAndMeasure(open: () => Promise<Page>, url: string, waitHidden
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   if (waitHidden) await page.waitForFunction(() => (window as any).__bench.hiddenAt !== null, undefined, { timeout: 60_000 });
   await page.waitForTimeout(300);
-  const m = await metrics(page);
+  const m = await metrics(cdp);
   const bench = await page.evaluate(() => (window as any).__bench as { hidden: number; hiddenAt: number | null; loadAt: number });
   await cdp.detach();
   return { page, cost: ((m.ScriptDuration ?? 0) + (m.RecalcStyleDuration ?? 0)) * 1000, bench };
