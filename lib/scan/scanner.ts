@@ -69,27 +69,29 @@ export function createScanner(options: ScannerOptions): Scanner {
   const roots = new Set<Document | ShadowRoot>([doc]);
   const hidden = new Set<Element>();
   const queue = new Set<Node>();
+  /** Parents whose children changed: read again only if they sit inside a unit. */
+  const changedParents = new Set<Node>();
   let rescan = true;
   let scheduled = false;
   let lastCount = 0;
 
+  let stopped = false;
+  /** Queues a node; the caller schedules the pass (once per batch, not per node). */
   const enqueue = (node: Node): void => {
-    if (!rescan) {
-      queue.add(node);
-      if (queue.size > BURST_LIMIT) {
-        rescan = true;
-        queue.clear();
-      }
+    if (rescan) return;
+    queue.add(node);
+    if (queue.size > BURST_LIMIT) {
+      rescan = true;
+      queue.clear();
     }
-    schedule();
   };
 
   const schedule = (): void => {
-    if (scheduled || signal.aborted) return;
+    if (scheduled || stopped) return;
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
-      if (!signal.aborted) flush();
+      if (!stopped) flush();
     });
   };
 
@@ -100,13 +102,15 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (type === 'childList') {
         const added = record.addedNodes;
         for (let j = 0; j < added.length; j++) enqueue(added[j]!);
-        // Text removed from inside a paragraph can make it stop matching.
-        if (record.removedNodes.length > 0) enqueue(record.target);
+        // Text removed from inside a paragraph can change what it says; a child list
+        // change of a container alone changes no block's text (see targetsOf).
+        changedParents.add(record.target);
       } else if (type === 'characterData' || !isControlled(record.target as Element)) {
         // Attribute changes on blocks the extension controls are its own writes.
         enqueue(record.target);
       }
     }
+    schedule();
   });
   const observe = (root: Document | ShadowRoot): void => {
     observer.observe(root, {
@@ -118,7 +122,14 @@ export function createScanner(options: ScannerOptions): Scanner {
     });
   };
   observe(doc);
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      stopped = true;
+      observer.disconnect();
+    },
+    { once: true },
+  );
 
   /** The nodes to read in this pass: whole roots, or the units around what changed. */
   const watchRoot = (shadow: ShadowRoot): boolean => {
@@ -133,6 +144,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (rescan) {
       rescan = false;
       queue.clear();
+      changedParents.clear();
       return [...roots];
     }
     const picked = new Set<Node>();
@@ -147,6 +159,12 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       return known;
     };
+    for (const parent of changedParents) {
+      if (parent.nodeType !== 1 || !parent.isConnected || skipped(parent as Element)) continue;
+      const unit = finder.unitOf(parent);
+      if (unit) picked.add(unit);
+    }
+    changedParents.clear();
     for (const node of queue) {
       if (!node.isConnected) continue;
       if (node.nodeType === 11) {
@@ -251,7 +269,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       return true;
     },
     addShadowRoot(shadow) {
-      if (watchRoot(shadow)) enqueue(shadow);
+      if (!watchRoot(shadow)) return;
+      enqueue(shadow);
+      schedule();
     },
     hiddenCount() {
       report();
