@@ -62,7 +62,10 @@ function createControl(block: Element): HTMLElement {
   return host;
 }
 
-/** Hides a block from assistive technology and puts its reveal control right before it. */
+/**
+ * Hides a block from assistive technology and puts its reveal control right before it.
+ * Cheap to call again: it only writes what changed (a new label, a moved block).
+ */
 export function guard(block: Element, titles: string): void {
   let store = saved.get(block);
   if (!store) {
@@ -76,10 +79,10 @@ export function guard(block: Element, titles: string): void {
       remember(store!, inner, ['tabindex']);
       inner.setAttribute('tabindex', '-1');
     });
+    block.setAttribute('aria-hidden', 'true');
   }
   const label = revealLabel(titles);
-  block.setAttribute('aria-hidden', 'true');
-  block.setAttribute('title', label);
+  if (block.getAttribute('title') !== label) block.setAttribute('title', label);
   let control = controls.get(block);
   if (!control) {
     control = createControl(block);

@@ -69,8 +69,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   const roots = new Set<Document | ShadowRoot>([doc]);
   const hidden = new Set<Element>();
   const queue = new Set<Node>();
-  /** Parents whose children changed: read again only if they sit inside a unit. */
-  const changedParents = new Set<Node>();
+  /** Child-list changes not yet handled. */
+  let childLists: MutationRecord[] = [];
   let rescan = true;
   let scheduled = false;
   let lastCount = 0;
@@ -100,11 +100,13 @@ export function createScanner(options: ScannerOptions): Scanner {
       const record = records[i]!;
       const type = record.type;
       if (type === 'childList') {
-        const added = record.addedNodes;
-        for (let j = 0; j < added.length; j++) enqueue(added[j]!);
-        // Text removed from inside a paragraph can change what it says; a child list
-        // change of a container alone changes no block's text (see targetsOf).
-        changedParents.add(record.target);
+        // Read in the pass: most child-list changes happen inside a paragraph, whose
+        // unit covers every added node, so their node lists are never touched.
+        childLists.push(record);
+        if (childLists.length > BURST_LIMIT) {
+          rescan = true;
+          childLists = [];
+        }
       } else if (type === 'characterData' || !isControlled(record.target as Element)) {
         // Attribute changes on blocks the extension controls are its own writes.
         enqueue(record.target);
@@ -144,7 +146,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (rescan) {
       rescan = false;
       queue.clear();
-      changedParents.clear();
+      childLists = [];
       return [...roots];
     }
     const picked = new Set<Node>();
@@ -159,12 +161,24 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       return known;
     };
-    for (const parent of changedParents) {
-      if (parent.nodeType !== 1 || !parent.isConnected || skipped(parent as Element)) continue;
-      const unit = finder.unitOf(parent);
-      if (unit) picked.add(unit);
+    const records = childLists;
+    childLists = [];
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      const parent = record.target;
+      if (parent.nodeType === 1 || parent.nodeType === 9 || parent.nodeType === 11) {
+        if (parent.nodeType === 1 && (!parent.isConnected || skipped(parent as Element))) continue;
+        // Inside a unit, the unit covers what was added or removed (removed text can
+        // change what a paragraph says); a container's own change alters no block.
+        const unit = parent.nodeType === 1 ? finder.unitOf(parent) : null;
+        if (unit) {
+          picked.add(unit);
+          continue;
+        }
+      }
+      const added = record.addedNodes;
+      for (let j = 0; j < added.length; j++) queue.add(added[j]!);
     }
-    changedParents.clear();
     for (const node of queue) {
       if (!node.isConnected) continue;
       if (node.nodeType === 11) {
@@ -236,7 +250,13 @@ export function createScanner(options: ScannerOptions): Scanner {
   };
 
   const report = (): void => {
-    for (const el of hidden) if (!el.isConnected) hidden.delete(el);
+    for (const el of hidden) {
+      if (el.isConnected) continue;
+      // Removed by the page: forget it and take its reveal control away too. If the page
+      // puts it back, it is read again as a new node.
+      unhide(el);
+      hidden.delete(el);
+    }
     if (hidden.size !== lastCount) {
       lastCount = hidden.size;
       options.onCountChange?.(lastCount);

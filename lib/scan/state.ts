@@ -20,10 +20,8 @@ export function stateOf(el: Element): BlockState | null {
 export function hide(el: Element, titles: readonly string[]): boolean {
   if (stateOf(el) === 'revealed') return false;
   const label = titles.join(', ');
-  if (el.getAttribute(LABEL_ATTRIBUTE) !== label) {
-    el.setAttribute(LABEL_ATTRIBUTE, label);
-    guard(el, label);
-  }
+  if (el.getAttribute(LABEL_ATTRIBUTE) !== label) el.setAttribute(LABEL_ATTRIBUTE, label);
+  guard(el, label);
   if (stateOf(el) === 'hidden') return false;
   el.setAttribute(STATE_ATTRIBUTE, 'hidden');
   return true;

@@ -236,3 +236,27 @@ describe('revealing and hiding again', () => {
     expect(a.hasAttribute('aria-hidden')).toBe(false);
   });
 });
+
+describe('blocks that move or go away', () => {
+  it('takes the reveal control away with a removed block, and hides it again when it comes back', async () => {
+    start('<main><p id="a">the tapes</p><p>other</p></main>');
+    const a = document.querySelector('#a')!;
+    a.remove();
+    await nextMicrotasks();
+    expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(0);
+    expect(scanner.hiddenCount()).toBe(0);
+    document.querySelector('main')!.append(a);
+    await nextMicrotasks();
+    expect(a.getAttribute('data-plot-armor')).toBe('hidden');
+    expect(a.previousElementSibling!.tagName).toBe('PLOT-ARMOR-REVEAL');
+  });
+
+  it('moves the reveal control along with a moved block', async () => {
+    start('<main><p id="a">the tapes</p><p id="b">other</p></main>');
+    const a = document.querySelector('#a')!;
+    document.querySelector('main')!.append(a);
+    await nextMicrotasks();
+    expect(a.previousElementSibling!.tagName).toBe('PLOT-ARMOR-REVEAL');
+    expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(1);
+  });
+});
