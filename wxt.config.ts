@@ -6,8 +6,8 @@ export default defineConfig({
   // Explicit imports everywhere: lib/ stays plain TypeScript that tests can import.
   imports: false,
   manifest: ({ browser }) => ({
-    name: 'Plot Armor',
-    description: 'Hides TV spoilers on every page you read until you choose to see them.',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
     default_locale: 'en',
     permissions: ['storage', 'tabs', 'contextMenus'],
     // The options page's "Fill from TVmaze" (user-triggered): the only network request.
