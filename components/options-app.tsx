@@ -1,12 +1,11 @@
-import { useState } from 'preact/hooks';
 import type { TvmazeClient } from '../lib/tvmaze/client';
-import { filterLists, SEARCH_THRESHOLD } from '../lib/ui/filter';
 import { t } from '../lib/ui/i18n';
 import type { SettingsModel } from '../lib/ui/settings-model';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
 import { ImportExport } from './import-export';
 import { LivePreview } from './live-preview';
 import { NoticeLine } from './notice-line';
+import { SearchableLists } from './searchable-lists';
 import { SettingsPanel } from './settings-panel';
 import { TitleForm } from './title-form';
 import { WatchlistEditor } from './watchlist-editor';
@@ -23,8 +22,6 @@ export function OptionsApp(props: {
   const lists = model.lists.value;
   const selected = lists.find((list) => list.id === model.selectedId.value);
   const select = (id: string) => (model.selectedId.value = id);
-  const [query, setQuery] = useState('');
-  const shown = filterLists(lists, query);
   return (
     <main class="options">
       <h1>{t('options_heading')}</h1>
@@ -38,19 +35,9 @@ export function OptionsApp(props: {
             clearOnSuccess
             onSubmit={async (title) => select((await model.create({ title })).id)}
           />
-          {lists.length > SEARCH_THRESHOLD && (
-            <input
-              type="search"
-              class="search"
-              aria-label={t('label_search')}
-              placeholder={t('label_search')}
-              value={query}
-              onInput={(e) => setQuery(e.currentTarget.value)}
-            />
-          )}
-          {model.loaded.value && lists.length === 0 && <p class="empty">{t('empty_watchlists')}</p>}
-          {lists.length > 0 && shown.length === 0 && <p class="empty">{t('search_none', query)}</p>}
-          <WatchlistList model={model} lists={shown} onEdit={select} selectedId={model.selectedId.value} />
+          <SearchableLists lists={lists} loaded={model.loaded.value}>
+            {(shown) => <WatchlistList model={model} lists={shown} onEdit={select} selectedId={model.selectedId.value} />}
+          </SearchableLists>
         </section>
         <div class="editor-pane">
           {selected ? (

@@ -2,21 +2,14 @@
 import { signal } from '@preact/signals';
 import type { BackgroundClient } from '../client';
 import { DEFAULT_SETTINGS, type Settings } from '../db/settings';
-import { errorText } from './watchlists-model';
+import { createAttempt } from './attempt';
 
 /** Creates the settings model; call `load()` once. */
 export function createSettingsModel(client: BackgroundClient) {
   const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
   const pausedSites = signal<string[]>([]);
   const error = signal<string | null>(null);
-  const attempt = async (work: () => Promise<void>) => {
-    try {
-      await work();
-      error.value = null;
-    } catch (e) {
-      error.value = errorText(e);
-    }
-  };
+  const attempt = createAttempt(error);
   return {
     settings,
     pausedSites,

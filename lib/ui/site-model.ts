@@ -6,7 +6,7 @@ import { signal } from '@preact/signals';
 import type { BackgroundClient } from '../client';
 import { unwrap } from '../messages';
 import { isHostPaused } from '../page-state';
-import { errorText } from './watchlists-model';
+import { createAttempt } from './attempt';
 
 /** What the site model needs of the tabs API. */
 export interface TabsApi {
@@ -32,14 +32,7 @@ export function createSiteModel(client: BackgroundClient, tabs: TabsApi) {
   const hidden = signal(0);
   const paused = signal(false);
   const error = signal<string | null>(null);
-  const attempt = async (work: () => Promise<void>) => {
-    try {
-      await work();
-      error.value = null;
-    } catch (e) {
-      error.value = errorText(e);
-    }
-  };
+  const attempt = createAttempt(error);
   const setPaused = (sites: string[]) => {
     paused.value = host.value !== null && isHostPaused(host.value, sites);
   };
