@@ -27,7 +27,8 @@ export function startBackground(api: typeof browser): void {
     msg: (key) => (api.i18n.getMessage as (name: string) => string)(key),
   });
   const publish = async () => {
-    await publishPageState(await db(), api.storage.local, Date.now());
+    const settings = await publishPageState(await db(), api.storage.local, Date.now());
+    await counts.setBadgeEnabled(settings.showBadge);
     void menu?.rebuild(); // the context menu lists the watchlists
   };
   const counts = createTabCounts({
@@ -47,6 +48,10 @@ export function startBackground(api: typeof browser): void {
   api.runtime.onMessage.addListener((message, sender) => handle(message, sender));
   menus?.onClicked.addListener((info) => void menu?.onClicked(info).catch(() => {}));
   api.tabs.onRemoved.addListener((tabId) => void counts.forget(tabId));
+  // A tab that loads a new page starts counting again (its old frames are gone).
+  api.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading') void counts.forget(tabId);
+  });
   api.runtime.onInstalled.addListener(() => void publish());
   api.runtime.onStartup.addListener(() => void publish());
   void db()

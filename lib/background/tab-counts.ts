@@ -57,6 +57,7 @@ export function createTabCounts(deps: TabCountsDeps): TabCounts {
     async forget(tabId) {
       memory.delete(tabId);
       await deps.area?.remove(key(tabId));
+      await paint(tabId, 0);
     },
     async setBadgeEnabled(enabled) {
       badgeEnabled = enabled;
