@@ -1,6 +1,6 @@
-import { assertChromiumReady } from '../support/chromium';
+import { assertBrowserReady, selectedBrowsers } from '../support/browsers';
 
-/** Fails the e2e run at once, with install instructions, when Chromium or the build is missing. */
+/** Fails the e2e run at once, with install instructions, when a chosen browser or its build is missing. */
 export default function setup(): void {
-  assertChromiumReady();
+  for (const name of selectedBrowsers()) assertBrowserReady(name);
 }

@@ -1,0 +1,62 @@
+/**
+ * The driver for Debian's Chromium: playwright-core over CDP, with the MV3 build
+ * loaded unpacked (see ../chromium.ts, shared with the demo and the benchmark).
+ */
+import type { Locator, Page } from 'playwright-core';
+import { launchWithExtension } from '../chromium';
+import type { DriverPage, ExtensionBrowser, LaunchOptions, Target } from './types';
+
+const locate = (page: Page, target: Target): Locator =>
+  typeof target === 'string'
+    ? page.locator(target).first()
+    : page.getByRole(target.role as Parameters<Page['getByRole']>[0], { name: target.name, exact: true }).first();
+
+const count = (page: Page, target: Target): Promise<number> =>
+  typeof target === 'string'
+    ? page.locator(target).count()
+    : page.getByRole(target.role as Parameters<Page['getByRole']>[0], { name: target.name, exact: true }).count();
+
+/** Wraps a Playwright page in the neutral driver. */
+export function wrapPlaywrightPage(page: Page): DriverPage {
+  return {
+    playwright: page,
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    url: async () => page.url(),
+    title: () => page.title(),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitForFunction: async (fn, arg, timeout) => void (await page.waitForFunction(fn as never, arg, { timeout })),
+    waitFor: (target, timeout) => locate(page, target).waitFor({ timeout }),
+    attribute: (selector, name) => page.locator(selector).first().getAttribute(name),
+    text: async (target) => (await locate(page, target).textContent()) ?? '',
+    texts: (selector) => page.locator(selector).allTextContents(),
+    count: (target) => count(page, target),
+    click: (target, options) => locate(page, target).click({ modifiers: options?.modifiers }),
+    fill: (target, value) => locate(page, target).fill(value),
+    setInputFiles: (selector, file) => page.locator(selector).first().setInputFiles(file),
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
+    screenshot: (selector) => page.locator(selector).first().screenshot(),
+    addScript: async (source) => void (await page.addScriptTag({ content: source })),
+  };
+}
+
+/** Launches Chromium with the MV3 build. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension({
+    userDataDir: options.profileDir,
+    headed: options.headed,
+    viewport: options.viewport,
+  });
+  const extensionOrigin = `chrome-extension://${browser.extensionId}`;
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    profileDir: browser.userDataDir,
+    newPage: async () => wrapPlaywrightPage(await browser.context.newPage()),
+    openExtensionPage: async (path) => wrapPlaywrightPage(await browser.openExtensionPage(path)),
+    close: (closeOptions) => browser.close(closeOptions),
+  };
+}

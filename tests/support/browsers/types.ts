@@ -1,0 +1,74 @@
+/**
+ * The browser-neutral driver the end-to-end tests use: one suite, run in Chromium
+ * (playwright-core, CDP) and in Firefox ESR (puppeteer-core, WebDriver BiDi).
+ * It holds only what the tests need; a test that needs a browser's own protocol
+ * takes `page.playwright` (Chromium only) and says why.
+ */
+import type { Page as PlaywrightPage } from 'playwright-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface LaunchOptions {
+  /** Reuse a profile (to test that data survives a restart). */
+  profileDir?: string;
+  /** Show a window. */
+  headed?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+/** A modifier held during a click. */
+export type Modifier = 'Alt' | 'Shift' | 'Control';
+
+/** An element to act on: a CSS selector (its first match), or an ARIA role and accessible name. */
+export type Target = string | { role: string; name: string };
+
+export interface DriverPage {
+  /** Navigates and waits for `load`. */
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  url(): Promise<string>;
+  title(): Promise<string>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+  /** Runs `fn(arg)` in the page (serialized: no closures over test variables). */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  /** Waits until `fn(arg)` is truthy in the page. */
+  waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  /** Waits until `target` is in the page. */
+  waitFor(target: Target, timeoutMs?: number): Promise<void>;
+  /** The attribute of the first element matching `selector`, or null. */
+  attribute(selector: string, name: string): Promise<string | null>;
+  /** The text of the first match of `target` (waits for it). */
+  text(target: Target): Promise<string>;
+  /** The text of every element matching `selector`. */
+  texts(selector: string): Promise<string[]>;
+  count(target: Target): Promise<number>;
+  /** A real mouse click in the middle of the element (scrolled into view first). */
+  click(target: Target, options?: { modifiers?: Modifier[] }): Promise<void>;
+  /** Focuses the element, clears it and types `value`. */
+  fill(target: Target, value: string): Promise<void>;
+  /** Sets a file on a file input, as a user picking it would. */
+  setInputFiles(selector: string, file: string): Promise<void>;
+  /** Presses one key on the focused element (`Tab`, `Enter`, ` `...). */
+  press(key: string): Promise<void>;
+  /** Types text into the focused element. */
+  type(text: string): Promise<void>;
+  /** A PNG of one element. */
+  screenshot(selector: string): Promise<Buffer>;
+  /** Adds a script to the page (e.g. axe-core). */
+  addScript(source: string): Promise<void>;
+  /** The Playwright page, in Chromium only (CDP, ARIA snapshots, routing). */
+  readonly playwright?: PlaywrightPage;
+}
+
+export interface ExtensionBrowser {
+  readonly name: BrowserName;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>` (no trailing slash). */
+  readonly extensionOrigin: string;
+  readonly profileDir: string;
+  newPage(): Promise<DriverPage>;
+  /** Opens one of the extension's pages, e.g. `options.html`. */
+  openExtensionPage(path: string): Promise<DriverPage>;
+  /** Closes the browser; removes the profile unless `keepProfile` or it was passed in. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
