@@ -260,3 +260,16 @@ describe('blocks that move or go away', () => {
     expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(1);
   });
 });
+
+describe('single-page-app navigations', () => {
+  it('hides the new view and forgets the old one when a script swaps the page content', async () => {
+    start('<div id="app"><p>the tapes</p><p>Hannah Baker</p></div>');
+    expect(scanner.hiddenCount()).toBe(2);
+    history.pushState({}, '', '#/next');
+    document.querySelector('#app')!.innerHTML = '<article><h2 id="h">Episode 3: the tapes</h2><p id="s">Safe words</p></article>';
+    await nextMicrotasks();
+    expect([state('#h'), state('#s')]).toEqual(['hidden', null]);
+    expect(scanner.hiddenCount()).toBe(1);
+    expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(1);
+  });
+});
