@@ -2,19 +2,22 @@
  * The driver for Debian's Chromium: playwright-core over CDP, with the MV3 build
  * loaded unpacked (see ../chromium.ts, shared with the demo and the benchmark).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension } from '../chromium';
 import type { DriverPage, ExtensionBrowser, LaunchOptions, Target } from './types';
 
-const locate = (page: Page, target: Target): Locator =>
-  typeof target === 'string'
-    ? page.locator(target).first()
-    : page.getByRole(target.role as Parameters<Page['getByRole']>[0], { name: target.name, exact: true }).first();
+type Role = Parameters<Page['getByRole']>[0];
 
-const count = (page: Page, target: Target): Promise<number> =>
-  typeof target === 'string'
-    ? page.locator(target).count()
-    : page.getByRole(target.role as Parameters<Page['getByRole']>[0], { name: target.name, exact: true }).count();
+const all = (page: Page, target: Target): Locator => {
+  if (typeof target === 'string') return page.locator(target);
+  if ('role' in target) return page.getByRole(target.role as Role, { name: target.name, exact: true });
+  if ('label' in target) return page.getByLabel(target.label, { exact: true });
+  return page.getByText(target.text);
+};
+const locate = (page: Page, target: Target): Locator => all(page, target).first();
 
 /** Wraps a Playwright page in the neutral driver. */
 export function wrapPlaywrightPage(page: Page): DriverPage {
@@ -32,13 +35,29 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
     attribute: (selector, name) => page.locator(selector).first().getAttribute(name),
     text: async (target) => (await locate(page, target).textContent()) ?? '',
     texts: (selector) => page.locator(selector).allTextContents(),
-    count: (target) => count(page, target),
+    count: (target) => all(page, target).count(),
     click: (target, options) => locate(page, target).click({ modifiers: options?.modifiers }),
     fill: (target, value) => locate(page, target).fill(value),
     setInputFiles: (selector, file) => page.locator(selector).first().setInputFiles(file),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     screenshot: (selector) => page.locator(selector).first().screenshot(),
+    download: async (action) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+      const file = join(mkdtempSync(join(tmpdir(), 'plot-armor-download-')), download.suggestedFilename());
+      await download.saveAs(file);
+      return file;
+    },
+    // The context's routing also reaches requests an extension page makes.
+    route: async (prefix, reply) => {
+      await page.context().route(
+        (url) => url.href.startsWith(prefix),
+        (route) => {
+          const { status, body, contentType, headers } = reply(route.request().url());
+          return route.fulfill({ status, body, contentType, headers });
+        },
+      );
+    },
     addScript: async (source) => void (await page.addScriptTag({ content: source })),
   };
 }

@@ -8,7 +8,7 @@
  * makes up a new one for an id missing there, so the driver pins it through that pref
  * before installing: the pages' origin is known without asking the browser.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
@@ -40,20 +40,51 @@ const geckoId = (): string => {
   return id;
 };
 
-/** Puppeteer's ARIA selector: the accessibility tree's role and name, exact. */
-const selectorOf = (target: Target): string =>
-  typeof target === 'string' ? target : `::-p-aria([name=${JSON.stringify(target.name)}][role=${JSON.stringify(target.role)}])`;
+/** Puppeteer's selectors: CSS, ARIA (BiDi's accessibility locator: role and exact name) or text. */
+const selectorOf = (target: Target): string => {
+  if (typeof target === 'string') return target;
+  if ('role' in target) return `::-p-aria([name=${JSON.stringify(target.name)}][role=${JSON.stringify(target.role)}])`;
+  if ('label' in target) return `::-p-aria([name=${JSON.stringify(target.label)}])`;
+  return `::-p-text(${JSON.stringify(target.text)})`;
+};
 
 const POLL_MS = 50;
+const TIMEOUT_MS = 30_000;
 
-async function first(page: Page, target: Target, timeout?: number): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForSelector(selectorOf(target), { timeout });
-  if (!handle) throw new Error(`No element for ${selectorOf(target)}`);
-  return handle as ElementHandle<Element>;
+/** Every match; a label names a form field (the <label> itself has the same name). */
+async function findAll(page: Page, target: Target): Promise<ElementHandle<Element>[]> {
+  const handles = (await page.$$(selectorOf(target))) as ElementHandle<Element>[];
+  if (typeof target === 'string' || !('label' in target)) return handles;
+  const fields: ElementHandle<Element>[] = [];
+  for (const handle of handles) {
+    if (await handle.evaluate((el) => el.matches('input, textarea, select, [contenteditable]'))) fields.push(handle);
+  }
+  return fields;
+}
+
+async function first(page: Page, target: Target, timeout = TIMEOUT_MS): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const [handle] = await findAll(page, target);
+    if (handle) return handle;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${selectorOf(target)}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** Waits for a new, finished file in `dir` (Firefox writes `<name>.part` until it is done). */
+async function nextDownload(dir: string, before: Set<string>): Promise<string> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const done = readdirSync(dir).filter((f) => !before.has(f) && !f.endsWith('.part'));
+    if (done.length > 0 && !readdirSync(dir).some((f) => f.endsWith('.part'))) return join(dir, done[0]!);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  throw new Error(`No download arrived in ${dir}`);
 }
 
 /** Wraps a puppeteer page in the neutral driver. */
-function wrapPuppeteerPage(page: Page): DriverPage {
+function wrapPuppeteerPage(page: Page, downloadsDir: string): DriverPage {
   // WebDriver BiDi refuses to navigate to moz-extension: URLs unless Firefox runs with
   // --remote-allow-system-access, and even then page.goto() never sees the navigation
   // complete (the tab switches to the extension process), so extension pages are
@@ -84,7 +115,7 @@ function wrapPuppeteerPage(page: Page): DriverPage {
       page.evaluate((s, n) => document.querySelector(s)?.getAttribute(n) ?? null, selector, name),
     text: async (target) => (await first(page, target)).evaluate((el) => el.textContent ?? ''),
     texts: (selector) => page.$$eval(selector, (els) => els.map((el) => el.textContent ?? '')),
-    count: async (target) => (await page.$$(selectorOf(target))).length,
+    count: async (target) => (await findAll(page, target)).length,
     click: async (target, options) => {
       const handle = await first(page, target);
       const modifiers = options?.modifiers ?? [];
@@ -97,11 +128,11 @@ function wrapPuppeteerPage(page: Page): DriverPage {
     },
     fill: async (target, value) => {
       const handle = await first(page, target);
-      await handle.click({ count: 3 });
       await handle.evaluate((el) => {
+        (el as HTMLElement).focus();
         (el as HTMLInputElement).select?.();
       });
-      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace'); // clears the selection
       await page.keyboard.type(value);
     },
     setInputFiles: async (selector, file) => {
@@ -111,6 +142,19 @@ function wrapPuppeteerPage(page: Page): DriverPage {
     press: (key) => page.keyboard.press(key as KeyInput),
     type: (text) => page.keyboard.type(text),
     screenshot: async (selector) => Buffer.from(await (await first(page, selector)).screenshot()),
+    download: async (action) => {
+      const before = new Set(readdirSync(downloadsDir));
+      await action();
+      return nextDownload(downloadsDir, before);
+    },
+    route: async (prefix, reply) => {
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (!request.url().startsWith(prefix)) return void request.continue();
+        const { status, body, contentType, headers } = reply(request.url());
+        void request.respond({ status, body, contentType, headers });
+      });
+    },
     addScript: async (source) => void (await page.addScriptTag({ content: source })),
   };
 }
@@ -121,6 +165,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   const id = geckoId();
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'plot-armor-firefox-'));
   const viewport = options.viewport ?? { width: 1100, height: 900 };
+  const downloadsDir = join(profileDir, 'downloads');
+  mkdirSync(downloadsDir, { recursive: true });
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -136,6 +182,12 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       // it finds its data, as a permanently installed add-on does after a restart.
       // This pref makes sure no uninstall clean-up deletes that data in between.
       'extensions.webextensions.keepStorageOnUninstall': true,
+      // Downloads (the options page's export) are saved there without a dialog.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadsDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
     },
   });
   try {
@@ -146,7 +198,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     throw error;
   }
   const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
-  const newPage = async () => wrapPuppeteerPage(await browser.newPage());
+  const newPage = async () => wrapPuppeteerPage(await browser.newPage(), downloadsDir);
   return {
     name: 'firefox',
     extensionOrigin,

@@ -17,7 +17,7 @@ export function selectedBrowsers(value = process.env.E2E_BROWSER ?? 'all'): Brow
   if (names.length === 0 || names.includes('all')) return [...ALL_BROWSERS];
   for (const name of names) {
     if (!ALL_BROWSERS.includes(name as BrowserName)) {
-      throw new Error(`Unknown browser "${name}" in E2E_BROWSER: use ${ALL_BROWSERS.join(', ')} or all`);
+      throw new Error(`Unknown browser "${name}": use ${ALL_BROWSERS.join(', ')} or all`);
     }
   }
   return ALL_BROWSERS.filter((name) => names.includes(name));

@@ -19,8 +19,19 @@ export interface LaunchOptions {
 /** A modifier held during a click. */
 export type Modifier = 'Alt' | 'Shift' | 'Control';
 
-/** An element to act on: a CSS selector (its first match), or an ARIA role and accessible name. */
-export type Target = string | { role: string; name: string };
+/**
+ * An element to act on (the first match): a CSS selector; an ARIA role and exact
+ * accessible name; an exact accessible name alone (a labelled field); or text it contains.
+ */
+export type Target = string | { role: string; name: string } | { label: string } | { text: string };
+
+/** A made-up response (e.g. a recorded API answer). */
+export interface RouteReply {
+  status: number;
+  body: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
 
 export interface DriverPage {
   /** Navigates and waits for `load`. */
@@ -55,6 +66,10 @@ export interface DriverPage {
   type(text: string): Promise<void>;
   /** A PNG of one element. */
   screenshot(selector: string): Promise<Buffer>;
+  /** Runs `action` (a click that makes the page download a file); resolves to the saved file's path. */
+  download(action: () => Promise<void>): Promise<string>;
+  /** Answers this page's requests to URLs starting with `prefix` (others go out as usual). */
+  route(prefix: string, reply: (url: string) => RouteReply): Promise<void>;
   /** Adds a script to the page (e.g. axe-core). */
   addScript(source: string): Promise<void>;
   /** The Playwright page, in Chromium only (CDP, ARIA snapshots, routing). */

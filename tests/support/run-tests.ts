@@ -1,0 +1,62 @@
+/**
+ * `npm test`: unit and DOM tests, then for each chosen browser its build, then the one
+ * end-to-end suite in those browsers; the Firefox build also goes through `web-ext lint`.
+ *
+ *   npm test                          # unit + e2e in Chromium and Firefox ESR
+ *   npm test -- --browser=firefox     # unit + e2e in Firefox only (or chromium)
+ *   npm run test:e2e -- --browser=chromium   # builds + e2e only
+ *
+ * `E2E_BROWSER=chromium|firefox|all` does the same as `--browser`; the flag wins.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { selectedBrowsers, type BrowserName } from './browsers';
+
+const BIN = join(process.cwd(), 'node_modules', '.bin');
+
+function parseArgs(argv: string[]): { browsers: BrowserName[]; e2eOnly: boolean } {
+  let browser = process.env.E2E_BROWSER ?? 'all';
+  let e2eOnly = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--e2e-only') e2eOnly = true;
+    else if (arg.startsWith('--browser=')) browser = arg.slice('--browser='.length);
+    else if (arg === '--browser' && argv[i + 1]) browser = argv[++i]!;
+    else throw new Error(`Unknown argument ${arg}: use --browser=chromium|firefox|all or --e2e-only`);
+  }
+  return { browsers: selectedBrowsers(browser), e2eOnly };
+}
+
+const timings: [string, number][] = [];
+
+/** Runs one step, prints its time, and stops the whole run on failure. */
+function step(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const start = Date.now();
+  const result = spawnSync(join(BIN, command), args, { stdio: 'inherit', env });
+  timings.push([label, (Date.now() - start) / 1000]);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${label} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+}
+
+let parsed: ReturnType<typeof parseArgs>;
+try {
+  parsed = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const { browsers, e2eOnly } = parsed;
+if (!e2eOnly) step('unit and DOM tests', 'vitest', ['run']);
+if (browsers.includes('chromium')) step('Chromium build', 'wxt', ['build']);
+if (browsers.includes('firefox')) {
+  step('Firefox build', 'wxt', ['build', '-b', 'firefox']);
+  step('web-ext lint (errors fail; warnings are listed)', 'web-ext', ['lint', '--source-dir', '.output/firefox-mv2', '--no-input']);
+}
+step(`end-to-end in ${browsers.join(' and ')}`, 'vitest', ['run', '-c', 'vitest.e2e.config.ts'], {
+  ...process.env,
+  E2E_BROWSER: browsers.join(','),
+});
+console.log(`\n${timings.map(([label, s]) => `${s.toFixed(1).padStart(6)} s  ${label}`).join('\n')}`);
