@@ -13,7 +13,8 @@ export default defineConfig({
     // The options page's "Fill from TVmaze" (user-triggered): the only network request.
     host_permissions: ['https://api.tvmaze.com/*'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'plot-armor@plot-armor.dev', strict_min_version: '115.0' } } }
+      ? // 128: the first Firefox that runs a manifest content script in the page's world (the shadow-root hook).
+        { browser_specific_settings: { gecko: { id: 'plot-armor@plot-armor.dev', strict_min_version: '128.0' } } }
       : {}),
   }),
   vite: () => ({
