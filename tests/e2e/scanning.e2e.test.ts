@@ -161,6 +161,50 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       await expect.poll(() => inFrame('in-frame')).toBe('hidden');
       expect(await inFrame('fine')).toBeNull();
     });
+
+    it('scans a shadow root attached to a host that was already scanned', async () => {
+      // No mutation tells a content script about this: the page-world attachShadow hook does.
+      server.html(
+        '/late-shadow.html',
+        page(`<div id="widget">Loading…</div>
+          <script>
+            setTimeout(() => {
+              document.getElementById('widget').attachShadow({ mode: 'open' }).innerHTML =
+                '<p id="in-shadow">Martha Nielsen, rendered on demand.</p><p id="plain">Nothing here.</p>';
+            }, 150);
+          </script>`),
+      );
+      const p = await open('/late-shadow.html');
+      const inShadow = (id: string) =>
+        p.evaluate((i) => document.getElementById('widget')!.shadowRoot?.getElementById(i)?.getAttribute('data-plot-armor'), id);
+      await expect.poll(() => inShadow('in-shadow')).toBe('hidden');
+      expect(await inShadow('plain')).toBeNull();
+      const filter = await p.evaluate(
+        () => getComputedStyle(document.getElementById('widget')!.shadowRoot!.getElementById('in-shadow')!).filter,
+      );
+      expect(filter).toMatch(/blur/);
+    });
+
+    it('scans an about:blank frame the page writes into', async () => {
+      server.html(
+        '/blank-frame.html',
+        page(`<iframe id="blank"></iframe>
+          <script>
+            setTimeout(() => {
+              const doc = document.getElementById('blank').contentDocument;
+              doc.body.innerHTML = '<p id="written">Jonas Kahnwald, written by the parent.</p><p id="ok">ok</p>';
+            }, 150);
+          </script>`),
+      );
+      const p = await open('/blank-frame.html');
+      const inFrame = (id: string) =>
+        p.evaluate(
+          (i) => (document.getElementById('blank') as HTMLIFrameElement).contentDocument?.getElementById(i)?.getAttribute('data-plot-armor'),
+          id,
+        );
+      await expect.poll(() => inFrame('written')).toBe('hidden');
+      expect(await inFrame('ok')).toBeNull();
+    });
   });
 
   describe('live watchlist changes and site pause', () => {
