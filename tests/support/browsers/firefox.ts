@@ -86,9 +86,9 @@ async function nextDownload(dir: string, before: Set<string>): Promise<string> {
 /** Wraps a puppeteer page in the neutral driver. */
 function wrapPuppeteerPage(page: Page, downloadsDir: string): DriverPage {
   // WebDriver BiDi refuses to navigate to moz-extension: URLs unless Firefox runs with
-  // --remote-allow-system-access, and even then page.goto() never sees the navigation
-  // complete (the tab switches to the extension process), so extension pages are
-  // opened with the BiDi command itself and its own wait.
+  // --remote-allow-system-access, and even then puppeteer's page.goto() times out
+  // waiting for that navigation (Firefox 153 ESR, puppeteer 24), though the page loads:
+  // extension pages are opened with BiDi's browsingContext.navigate and its own wait.
   const context = (page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<void> } })
     .browsingContext;
   const url = () => page.evaluate(() => location.href);
