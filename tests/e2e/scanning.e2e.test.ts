@@ -179,10 +179,16 @@ describe.each(selectedBrowsers())('in %s', (name) => {
         p.evaluate((i) => document.getElementById('widget')!.shadowRoot?.getElementById(i)?.getAttribute('data-plot-armor'), id);
       await expect.poll(() => inShadow('in-shadow')).toBe('hidden');
       expect(await inShadow('plain')).toBeNull();
-      const filter = await p.evaluate(
-        () => getComputedStyle(document.getElementById('widget')!.shadowRoot!.getElementById('in-shadow')!).filter,
-      );
-      expect(filter).toMatch(/blur/);
+      const filter = () =>
+        p.evaluate(() => getComputedStyle(document.getElementById('widget')!.shadowRoot!.getElementById('in-shadow')!).filter);
+      const strong = await filter();
+      expect(strong).toMatch(/blur/);
+      // The shadow root's adopted sheet follows the settings too (in Firefox, across the content script's Xray).
+      await callBackground(extensionPage, 'settings/update', { blurStrength: 'light' });
+      await expect.poll(filter).not.toBe(strong);
+      expect(await filter()).toMatch(/blur/);
+      await callBackground(extensionPage, 'settings/update', { blurStrength: 'strong' });
+      await expect.poll(filter).toBe(strong);
     });
 
     it('scans an about:blank frame the page writes into', async () => {
