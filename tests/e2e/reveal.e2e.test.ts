@@ -28,7 +28,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 const REVEAL_NAME = 'Possible spoiler for Dark — reveal';
 const stateOf = (p: DriverPage, selector: string) => p.attribute(selector, 'data-plot-armor');
 
-/** The id of the tab showing `url` (compared whole: Firefox's match patterns take no port). */
+/** The id of the tab showing `url` (compared whole: in Firefox a `url` query with a port found no tab). */
 async function tabIdOf(extensionPage: DriverPage, url: string): Promise<number> {
   return extensionPage.evaluate(async (u) => {
     const api = (globalThis as any).browser ?? (globalThis as any).chrome;
