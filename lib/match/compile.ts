@@ -1,9 +1,17 @@
 /**
  * Compiles enabled watchlists into one matcher that answers, for any text, which
  * watchlists it mentions (issue 3). Parts: `fold.ts` (case and accent folding),
- * `terms.ts` + `name-parts.ts` (which forms each list searches for), `automaton.ts`
- * (all forms in one Aho-Corasick pass), `boundary.ts` (word boundaries and
- * capitalization, checked on the original text only where the automaton reports a hit).
+ * `terms.ts` + `name-parts.ts` (which forms each list searches for), `owners.ts` (the
+ * distinct forms and the lists owning each), `automaton.ts` (all forms in one
+ * Aho-Corasick pass), `boundary.ts` (word boundaries and capitalization, checked on the
+ * original text only where the automaton reports a hit).
+ *
+ * The content script compiles in every frame of every page load, so compiling does little
+ * more than fold, sort and count the forms (a 1,000-name list: a few ms in a fresh
+ * process, see bench/cold-compile.ts). Everything else is built on first use and then
+ * kept: the shared fold and class tables (per 256-unit page, per code unit), and each
+ * matcher's symbol pages, automaton states and rows, and pattern edges. Built lazily or
+ * eagerly, they are the same (tests/unit/match/tables.test.ts, and the property test).
  *
  * Choices for cases the issue leaves open:
  * - Folding is per UTF-16 code unit: lower-case plus NFD accents removed (é, Å, ñ, İ →
@@ -38,9 +46,9 @@
  */
 import type { MatchList } from '../watchlist/model';
 import { buildAutomaton, RARE_ENTRY } from './automaton';
-import { classAfter, classAt, classBefore, classEndingAt, classTable, isSpacedWord, LOWER } from './boundary';
-import { foldTable, matchStart } from './fold';
-import { listForms } from './terms';
+import { classAfter, classAt, classBefore, classEndingAt, isSpacedWord, LOWER } from './boundary';
+import { foldPage, matchStart } from './fold';
+import { collectOwners } from './owners';
 
 /** The compiled watchlists. */
 export interface Matcher {
@@ -50,7 +58,10 @@ export interface Matcher {
   readonly empty: boolean;
 }
 
-/** Dense transition entries allowed (32 MB); the bench's 10,000 terms use 4.2 M (17 MB). */
+/**
+ * Dense transition entries allocated at most (32 MB); rows are filled only for the states
+ * a scan reaches. The bench's 10,000 terms allocate 4 M entries (16 MB).
+ */
 const DENSE_BUDGET = 8_000_000;
 
 const NONE: readonly MatchList[] = Object.freeze([]);
@@ -63,64 +74,24 @@ export function compileMatcher(lists: readonly MatchList[]): Matcher {
 /** `compileMatcher` with a chosen dense-table budget (tests use a tiny one to exercise rare symbols). */
 export function compileWithBudget(input: readonly MatchList[], denseBudget: number): Matcher {
   const lists = [...input]; // the caller may edit its array later
-  const fold = foldTable();
-  const classes = classTable();
+  const owners = collectOwners(lists);
+  if (!owners) return { empty: true, match: () => NONE };
+  const { texts, ownerStart, ownerList, ownerCapital, wanted } = owners;
 
-  // Distinct forms, each with the lists that own it and whether each needs a capital.
-  // A list's forms arrive together, so a repeat within the list is the last entry.
-  const ids = new Map<string, number>();
-  const lastList: number[] = [];
-  const lastEntry: number[] = [];
-  const entryPattern: number[] = [];
-  const entryList: number[] = [];
-  const entryCapital: boolean[] = [];
-  lists.forEach((list, li) => {
-    for (const form of listForms(list)) {
-      let id = ids.get(form.text);
-      if (id === undefined) {
-        id = lastList.length;
-        ids.set(form.text, id);
-        lastList.push(-1);
-        lastEntry.push(-1);
-      }
-      if (lastList[id] === li) {
-        const e = lastEntry[id]!;
-        entryCapital[e] = entryCapital[e]! && form.capital;
-        continue;
-      }
-      lastList[id] = li;
-      lastEntry[id] = entryPattern.length;
-      entryPattern.push(id);
-      entryList.push(li);
-      entryCapital.push(form.capital);
-    }
-  });
-  const texts = [...ids.keys()];
-  if (texts.length === 0) return { empty: true, match: () => NONE };
+  // Which ends of a pattern need a word boundary, worked out at its first hit (most
+  // patterns never occur on a page): 1 before, 2 after, 4 known.
+  const edges = new Uint8Array(texts.length);
+  const edgesOf = (p: number): number => {
+    const text = texts[p]!;
+    const first = isSpacedWord(classAt(text, 0)) ? 1 : 0;
+    const last = isSpacedWord(classEndingAt(text, text.length)) ? 2 : 0;
+    return (edges[p] = first | last | 4);
+  };
 
-  // Flat per-pattern data for the hit path; owners grouped by pattern (counting sort).
-  const length = new Int32Array(texts.length);
-  const edges = new Uint8Array(texts.length); // 1: boundary needed before, 2: after
-  const ownerStart = new Int32Array(texts.length + 1);
-  for (const p of entryPattern) ownerStart[p + 1]!++;
-  for (let p = 0; p < texts.length; p++) ownerStart[p + 1]! += ownerStart[p]!;
-  const fill = ownerStart.slice(0, texts.length);
-  const ownerList = new Int32Array(entryPattern.length);
-  const ownerCapital = new Uint8Array(entryPattern.length);
-  entryPattern.forEach((p, e) => {
-    const o = fill[p]!++;
-    ownerList[o] = entryList[e]!;
-    ownerCapital[o] = entryCapital[e] ? 1 : 0;
-  });
-  texts.forEach((text, p) => {
-    length[p] = text.length;
-    const first = classAt(text, 0, classes);
-    const last = classEndingAt(text, text.length, classes);
-    edges[p] = (isSpacedWord(first) ? 1 : 0) | (isSpacedWord(last) ? 2 : 0);
-  });
-  const wanted = new Set(ownerList).size;
-
-  const { symbols, dense, delta, output, nextOutput, rareNext } = buildAutomaton(texts, fold, denseBudget);
+  const { symbols, dense, delta, start, output, nextOutput, next } = buildAutomaton(texts, denseBudget);
+  // The fold table is filled page by page as text is read; matchStart only walks back
+  // over code units the automaton has read, whose pages are filled.
+  const fold = foldPage(0);
   const seen = new Uint32Array(lists.length);
   let stamp = 0;
 
@@ -132,15 +103,15 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
       let open = false;
       for (let o = ownerStart[p]!; o < ownerStart[p + 1]!; o++) if (seen[ownerList[o]!] !== stamp) open = true;
       if (!open) continue;
-      const edge = edges[p]!;
-      if (edge & 2 && isSpacedWord(classAfter(text, i + 1, fold, classes))) continue;
-      const start = matchStart(text, i, length[p]!, fold);
-      if (edge & 1 && isSpacedWord(classBefore(text, start, fold, classes))) continue;
+      const edge = edges[p] || edgesOf(p);
+      if (edge & 2 && isSpacedWord(classAfter(text, i + 1))) continue;
+      const start = matchStart(text, i, texts[p]!.length, fold);
+      if (edge & 1 && isSpacedWord(classBefore(text, start))) continue;
       let lowerStart: boolean | undefined;
       for (let o = ownerStart[p]!; o < ownerStart[p + 1]!; o++) {
         const li = ownerList[o]!;
         if (seen[li] === stamp) continue;
-        if (ownerCapital[o] && (lowerStart ??= (classAt(text, start, classes) & LOWER) !== 0)) continue;
+        if (ownerCapital[o] && (lowerStart ??= (classAt(text, start) & LOWER) !== 0)) continue;
         seen[li] = stamp;
         found++;
       }
@@ -156,14 +127,15 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
         stamp = 1;
       }
       let found = 0;
-      let s = 0;
+      let s = start | 0; // an int32 from the start, so the loop keeps `s` untagged
       const sy = symbols;
       const de = delta;
       for (let i = 0, n = text.length; i < n; i++) {
         let t = de[s + sy[text.charCodeAt(i)]!]!;
-        // One sign test per character; both rare symbols and outputs are negative.
-        if (t < 0) {
-          if (t === RARE_ENTRY) t = rareNext(s, text.charCodeAt(i));
+        // One sign test per character: rows not built yet (0), rare symbols and unread
+        // pages (RARE_ENTRY) and outputs (negative) all take this branch.
+        if (t <= 0) {
+          if (t === 0 || t === RARE_ENTRY) t = next(s, text.charCodeAt(i));
           if (t < 0) {
             t = -t;
             found += confirm(text, i, t / dense);

@@ -2,6 +2,7 @@
  * Which words of a person's name may match alone (rule 4 of issue 3): "Clay" and
  * "Butler" from "Clay Jensen" and "Ross Butler", never "Dr", "de" or "Jo".
  */
+import { countWordCodePoints, wordRuns } from './boundary';
 
 /** Folded titles, honorifics and suffixes: they name a role, not the person. */
 export const HONORIFICS: ReadonlySet<string> = new Set([
@@ -21,9 +22,6 @@ export const PARTICLES: ReadonlySet<string> = new Set([
   'ben', 'bat', 'st', 'the', 'of', 'and',
 ]);
 
-const EDGE_PUNCT = /^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu;
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/gu;
-
 /**
  * The parts of a folded, space-separated name that may match alone: each word stripped
  * of surrounding punctuation (quotes round a nickname, a trailing comma), keeping those
@@ -31,16 +29,37 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/gu;
  * one word has no parts (it is matched whole).
  */
 export function nameParts(folded: string): string[] {
-  const words = folded.split(' ');
-  if (words.length < 2) return [];
   const parts: string[] = [];
-  for (const word of words) {
-    const plain = /^[a-z0-9]*$/.test(word); // most names: skip the Unicode regexes
-    const core = plain ? word : word.replace(EDGE_PUNCT, '');
-    if ((plain ? core.length : (core.match(WORD_CHAR)?.length ?? 0)) <= 2) continue;
-    const bare = core.replace(/\./g, ''); // "St." and "Ph.D." are written with dots
-    if (HONORIFICS.has(bare) || PARTICLES.has(bare)) continue;
-    parts.push(core);
-  }
+  forEachNamePart(folded, (part) => parts.push(part));
   return parts;
+}
+
+/**
+ * `nameParts`, handed one by one to `use`. Compiling calls it for every name in every
+ * frame, so it walks the name with `indexOf` and slices only words long enough to keep.
+ */
+export function forEachNamePart(folded: string, use: (part: string) => void): void {
+  if (!folded.includes(' ')) return;
+  const plain = PLAIN.test(folded); // most names: no punctuation to strip, no code-point walks
+  for (let from = 0; from <= folded.length; ) {
+    let to = folded.indexOf(' ', from);
+    if (to === -1) to = folded.length;
+    if (!plain || to - from > 2) {
+      const word = folded.slice(from, to);
+      const core = plain ? word : stripEdges(word);
+      if (plain || countWordCodePoints(core) > 2) {
+        const bare = core.includes('.') ? core.replace(/\./g, '') : core; // "St." and "Ph.D." are written with dots
+        if (!HONORIFICS.has(bare) && !PARTICLES.has(bare)) use(core);
+      }
+    }
+    from = to + 1;
+  }
+}
+
+const PLAIN = /^[a-z0-9 ]*$/;
+
+/** `word` without the non-word characters at its ends (`/^[^\p{L}\p{N}\p{M}]+|…+$/gu`). */
+function stripEdges(word: string): string {
+  const runs = wordRuns(word);
+  return runs.length === 0 ? '' : word.slice(runs[0], runs[runs.length - 1]);
 }

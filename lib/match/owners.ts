@@ -1,0 +1,91 @@
+/**
+ * The distinct folded forms of all lists, numbered in sorted order (the automaton's
+ * pattern numbers), and for each the lists that own it and whether each needs a capital.
+ */
+import type { MatchList } from '../watchlist/model';
+import { listForms } from './terms';
+
+/** Forms and their owners, flat for the matcher's hit path. */
+export interface Owners {
+  /** Distinct forms, sorted. */
+  texts: string[];
+  /** Owners of form p are entries ownerStart[p] … ownerStart[p + 1] − 1. */
+  ownerStart: Int32Array;
+  /** The owning list's index. */
+  ownerList: Int32Array;
+  /** 1 when that list has the form only as a name part (it must start with a capital). */
+  ownerCapital: Uint8Array;
+  /** How many lists own any form. */
+  wanted: number;
+}
+
+/** Collects the forms of `lists`; null when no list has any. */
+export function collectOwners(lists: readonly MatchList[]): Owners | null {
+  // Entries (one per form and owning list) in typed arrays grown by doubling: their
+  // contents live outside the JS heap, so compiling in a fresh frame leaves the garbage
+  // collector little to do (3,000 pushes to a JS array allocate ~100 KB).
+  let capacity = 16;
+  for (let li = 0; li < lists.length; li++) {
+    const list = lists[li]!;
+    capacity += 3 * (list.characters.length + list.cast.length) + 2 * list.keywords.length + 4;
+  }
+  const ids = new Map<string, number>();
+  let lastEntry = new Int32Array(capacity); // by form id
+  let entryForm = new Int32Array(capacity);
+  let entryList = new Int32Array(capacity);
+  let entryCapital = new Uint8Array(capacity);
+  let entries = 0;
+  let li = 0;
+  // A list's forms arrive together, so a repeat within the list is its last entry.
+  const add = (text: string, capital: boolean): void => {
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(text, id);
+      if (id === lastEntry.length) lastEntry = grow(lastEntry);
+    } else if (entryList[lastEntry[id]!] === li) {
+      if (!capital) entryCapital[lastEntry[id]!] = 0;
+      return;
+    }
+    if (entries === entryForm.length) {
+      entryForm = grow(entryForm);
+      entryList = grow(entryList);
+      const wider = new Uint8Array(entries * 2);
+      wider.set(entryCapital);
+      entryCapital = wider;
+    }
+    lastEntry[id] = entries;
+    entryForm[entries] = id;
+    entryList[entries] = li;
+    entryCapital[entries] = capital ? 1 : 0;
+    entries++;
+  };
+  for (; li < lists.length; li++) listForms(lists[li]!, add);
+  if (ids.size === 0) return null;
+
+  const texts = [...ids.keys()].sort();
+  const rank = new Int32Array(texts.length);
+  for (let p = 0; p < texts.length; p++) rank[ids.get(texts[p]!)!] = p;
+
+  // Owners grouped by form (counting sort).
+  const ownerStart = new Int32Array(texts.length + 1);
+  for (let e = 0; e < entries; e++) ownerStart[rank[entryForm[e]!]! + 1]!++;
+  for (let p = 0; p < texts.length; p++) ownerStart[p + 1]! += ownerStart[p]!;
+  const fill = ownerStart.slice(0, texts.length);
+  const ownerList = new Int32Array(entries);
+  const ownerCapital = new Uint8Array(entries);
+  let wanted = 0; // entries come list by list
+  for (let e = 0; e < entries; e++) {
+    const o = fill[rank[entryForm[e]!]!]!++;
+    ownerList[o] = entryList[e]!;
+    ownerCapital[o] = entryCapital[e]!;
+    if (e === 0 || entryList[e] !== entryList[e - 1]) wanted++;
+  }
+  return { texts, ownerStart, ownerList, ownerCapital, wanted };
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const wider = new Int32Array(a.length * 2);
+  wider.set(a);
+  return wider;
+}
