@@ -163,21 +163,23 @@ export function createScanner(options: ScannerOptions): Scanner {
     };
     const records = childLists;
     childLists = [];
+    // Units whose content changed (checked for connection and skipping once each, below).
+    const changedUnits = new Set<Element>();
     for (let i = 0; i < records.length; i++) {
       const record = records[i]!;
       const parent = record.target;
-      if (parent.nodeType === 1 || parent.nodeType === 9 || parent.nodeType === 11) {
-        if (parent.nodeType === 1 && (!parent.isConnected || skipped(parent as Element))) continue;
-        // Inside a unit, the unit covers what was added or removed (removed text can
-        // change what a paragraph says); a container's own change alters no block.
-        const unit = parent.nodeType === 1 ? finder.unitOf(parent) : null;
-        if (unit) {
-          picked.add(unit);
-          continue;
-        }
+      // Inside a unit, the unit covers what was added or removed (removed text can
+      // change what a paragraph says); a container's own change alters no block.
+      const unit = parent.nodeType === 1 ? finder.unitOf(parent) : null;
+      if (unit) {
+        changedUnits.add(unit);
+        continue;
       }
       const added = record.addedNodes;
       for (let j = 0; j < added.length; j++) queue.add(added[j]!);
+    }
+    for (const unit of changedUnits) {
+      if (unit.isConnected && !skipped(unit)) picked.add(unit);
     }
     for (const node of queue) {
       if (!node.isConnected) continue;
@@ -193,12 +195,21 @@ export function createScanner(options: ScannerOptions): Scanner {
       else if (node.nodeType === 1) picked.add(doc);
     }
     queue.clear();
-    // Collapse: a target inside another target is read with it.
-    return [...picked].filter((node) => {
-      for (let up = node.parentNode; up; up = up.parentNode) {
-        if (picked.has(up)) return false;
+    // Collapse: a target inside another target is read with it. Whether a node is or
+    // sits inside a target is remembered, so siblings share one walk up.
+    const covered = new Map<Node, boolean>();
+    const isCovered = (node: Node): boolean => {
+      let known = covered.get(node);
+      if (known === undefined) {
+        const parent = node.parentNode;
+        known = picked.has(node) || (parent !== null && isCovered(parent));
+        covered.set(node, known);
       }
-      return true;
+      return known;
+    };
+    return [...picked].filter((node) => {
+      const parent = node.parentNode;
+      return parent === null || !isCovered(parent);
     });
   };
 
