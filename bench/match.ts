@@ -11,19 +11,9 @@
 import { compileMatcher } from '../lib/match/compile';
 import type { MatchList } from '../lib/watchlist/model';
 import { coldCompile } from './cold-compile';
+import { prng } from './prng';
 
-/** Small deterministic PRNG (mulberry32), so every run reads the same text. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20240613);
+const random = prng(20240613);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 

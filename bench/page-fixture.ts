@@ -2,18 +2,7 @@
  * A generated page for the scanning benchmark: 20,000 paragraphs (~6 MB), 200 of
  * them naming a watched character, and a watchlist of ~1,000 terms.
  */
-
-/** A small deterministic PRNG (mulberry32), so every run measures the same page. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 const WORDS = (
   'the a of and to in is was it for on with as his her they at be this from by had not are but ' +
