@@ -213,6 +213,60 @@ describe.each(selectedBrowsers())('in %s', (name) => {
     });
   });
 
+  describe('hostile pages', () => {
+    it('works on a page with a strict Content-Security-Policy, and keeps the page its own', async () => {
+      server.route('/csp.html', (_req, res) => {
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'self'",
+        });
+        res.end(
+          page(`<main><p id="a">Jonas Kahnwald opens the <a href="/x">door</a>.</p><p id="b">Nothing here.</p></main>`),
+        );
+      });
+      const p = await open('/csp.html');
+      expect(await stateOf(p, '#a')).toBe('hidden');
+      expect(await stateOf(p, '#b')).toBeNull();
+      const looks = await p.evaluate(() => {
+        const a = document.getElementById('a')!;
+        const control = a.previousElementSibling!;
+        const button = control.shadowRoot!.querySelector('button')!;
+        return {
+          filter: getComputedStyle(a).filter,
+          controlPosition: getComputedStyle(control).position,
+          buttonBackground: getComputedStyle(button).backgroundColor,
+          // The page's text is untouched: the same nodes, the same words.
+          text: a.textContent,
+        };
+      });
+      expect(looks.filter).toMatch(/blur/);
+      expect(looks.controlPosition).toBe('absolute');
+      expect(looks.buttonBackground).toBe('rgb(109, 40, 217)');
+      expect(looks.text).toBe('Jonas Kahnwald opens the door.');
+      await p.close();
+    });
+
+    it('stays safe with terms full of regular-expression characters', async () => {
+      const created = await callBackground<{ id: string }>(extensionPage, 'watchlists/create', {
+        title: 'Agents of S.H.I.E.L.D.',
+        keywords: ['C++', '(.*)', '[a-z]+', 'Dr. Who?'],
+      });
+      server.html(
+        '/regex.html',
+        page('<p id="a">We learn C++ today.</p><p id="b">Is Dr. Who? back</p><p id="c">Plain words only, nothing else.</p><p id="d">SaHaIaEaLaDa</p>'),
+      );
+      const p = await open('/regex.html');
+      expect([await stateOf(p, '#a'), await stateOf(p, '#b'), await stateOf(p, '#c'), await stateOf(p, '#d')]).toEqual([
+        'hidden',
+        'hidden',
+        null,
+        null,
+      ]);
+      await callBackground(extensionPage, 'watchlists/delete', { id: created.id });
+      await p.close();
+    });
+  });
+
   describe('live watchlist changes and site pause', () => {
     it('re-evaluates an open tab when a watchlist is added, disabled, and when the site is paused', async () => {
       server.html('/live.html', page('<p id="a">Claire Underwood smiles.</p><p id="b">Jonas Kahnwald waits.</p>'));
