@@ -48,6 +48,17 @@ beforeAll(async () => {
   server = await startServer();
   server.html('/recaps.html', PAGE);
   server.html('/elsewhere.html', '<!doctype html><title>elsewhere</title><p>You followed the link.</p>');
+  server.html('/framed.html', '<!doctype html><meta charset="utf-8"><p id="in-frame">Martha Nielsen, in a frame.</p>');
+  server.html(
+    '/nested.html',
+    `<!doctype html><html><head><meta charset="utf-8"></head><body>
+      <x-card id="host"></x-card><iframe id="f" src="/framed.html"></iframe>
+      <script>
+        customElements.define('x-card', class extends HTMLElement {
+          connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<p id="in-shadow">Jonas Kahnwald, in a shadow root.</p>'; }
+        });
+      </script></body></html>`,
+  );
 });
 afterAll(async () => server?.close());
 
@@ -143,6 +154,27 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       expect(exposed.filter(({ name }) => /Jonas|Martha|Kahnwald|Nielsen/.test(name))).toEqual([]);
       const buttons = exposed.filter(({ role }) => role === 'button').map(({ name }) => name);
       expect(buttons).toEqual(Array(4).fill(REVEAL_NAME));
+      await p.close();
+    });
+
+    it('reveals inside open shadow roots and frames as on the main page', async () => {
+      const p = await openScanned(browser, `${server.origin}/nested.html`);
+      await p.waitForFunction(() => {
+        const frame = (document.getElementById('f') as HTMLIFrameElement).contentDocument;
+        return frame?.getElementById('in-frame')?.getAttribute('data-plot-armor') === 'hidden';
+      });
+      const states = await p.evaluate(() => {
+        const shadowBlock = document.getElementById('host')!.shadowRoot!.getElementById('in-shadow')!;
+        const frameDoc = (document.getElementById('f') as HTMLIFrameElement).contentDocument!;
+        const frameBlock = frameDoc.getElementById('in-frame')!;
+        const before = [shadowBlock.getAttribute('data-plot-armor'), frameBlock.getAttribute('data-plot-armor')];
+        // Each has its reveal control right before it; a click on the control reveals.
+        const shadowButton = shadowBlock.previousElementSibling!.shadowRoot!.querySelector('button')!;
+        shadowButton.click();
+        frameBlock.click();
+        return { before, after: [shadowBlock.getAttribute('data-plot-armor'), frameBlock.getAttribute('data-plot-armor')] };
+      });
+      expect(states).toEqual({ before: ['hidden', 'hidden'], after: ['revealed', 'revealed'] });
       await p.close();
     });
 
