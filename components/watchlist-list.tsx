@@ -5,7 +5,7 @@ import type { Watchlist } from '../lib/watchlist/model';
 
 /**
  * Watchlists, each with an on/off switch, its term count and its "hide until" date if
- * any; with `onEdit`, an Edit button each (options page). Plain markup only: the popup
+ * any (or that the date has passed, so the list hides nothing any more); with `onEdit`, an Edit button each (options page). Plain markup only: the popup
  * renders hundreds of these and must open fast.
  */
 export function WatchlistList(props: {
@@ -15,6 +15,7 @@ export function WatchlistList(props: {
   selectedId?: string | null;
 }) {
   const { model, lists, onEdit } = props;
+  const now = Date.now();
   return (
     <ul class="watchlists" aria-label={t('heading_watchlists')}>
       {lists.map((list) => {
@@ -32,7 +33,12 @@ export function WatchlistList(props: {
             </label>
             <span class="meta">
               <span class="count">{t('term_count', terms)}</span>
-              {list.hideUntil !== null && <span class="snooze">{t('hide_until_short', formatDay(list.hideUntil))}</span>}
+              {list.hideUntil !== null &&
+                (list.hideUntil > now ? (
+                  <span class="snooze">{t('hide_until_short', formatDay(list.hideUntil))}</span>
+                ) : (
+                  <span class="snooze ended">{t('hide_until_ended', formatDay(list.hideUntil))}</span>
+                ))}
             </span>
             {onEdit && (
               <button type="button" class="edit" aria-label={t('action_edit_named', list.title)} onClick={() => onEdit(list.id)}>

@@ -9,8 +9,10 @@ beforeEach(installI18n);
 
 async function setup(options: { lists?: number; url?: string } = {}) {
   const { client } = realClient();
+  const hideUntil = (i: number) =>
+    i === 1 ? new Date(2031, 0, 15).getTime() : i === 2 ? new Date(2020, 0, 15).getTime() : null;
   for (let i = 1; i <= (options.lists ?? 0); i++) {
-    await client.call('watchlists/create', { title: `Show ${String(i).padStart(3, '0')}`, hideUntil: i === 1 ? new Date(2031, 0, 15).getTime() : null });
+    await client.call('watchlists/create', { title: `Show ${String(i).padStart(3, '0')}`, hideUntil: hideUntil(i) });
   }
   const tabs: TabsApi = {
     query: vi.fn(async () => [{ id: 7, url: options.url ?? 'https://news.example.com/article' }]),
@@ -30,6 +32,9 @@ describe('popup', () => {
     const items = document.querySelectorAll('.watchlist');
     expect(items).toHaveLength(3);
     expect(items[0]!.textContent).toMatch(/Show 001.*until/);
+    // A date in the past: the list says it hides nothing any more.
+    expect(items[1]!.textContent).toMatch(/Show 002.*ended .* hides nothing/);
+    expect(items[2]!.textContent).not.toMatch(/until|ended/);
     fireEvent.click(screen.getByRole('switch', { name: 'Show 002' }));
     await waitFor(async () => expect((await client.call('watchlists/list', {}))[1]!.enabled).toBe(false));
   });
