@@ -10,7 +10,7 @@ export function ImportExport({ model, download }: { model: WatchlistsModel; down
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    await model.importText(await file.text());
+    await model.importFile(file);
     input.value = '';
   };
   const onExport = async () => {

@@ -20,6 +20,15 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** More terms than this in one file (all lists together) are refused. */
 export const MAX_IMPORT_TERMS = 100_000;
 
+/**
+ * The message for a file of `bytes` bytes that is too large to import, or null.
+ * The options page checks a picked file's size with it before reading the file.
+ */
+export function sizeError(bytes: number): string | null {
+  if (bytes < MAX_IMPORT_BYTES) return null;
+  return `This file is too large: Plot Armor imports files under ${MAX_IMPORT_BYTES / 1024 / 1024} MB`;
+}
+
 /** One watchlist read from a file, with defaults filled in and terms normalized. */
 export interface ImportedWatchlist {
   title: string;
@@ -88,10 +97,8 @@ export function parseWatchlistFile(text: string): ParseResult {
 }
 
 function parseChecked(text: string): ParseResult {
-  if (utf8Length(text, MAX_IMPORT_BYTES) >= MAX_IMPORT_BYTES) {
-    const megabytes = MAX_IMPORT_BYTES / 1024 / 1024;
-    return fail(`This file is too large: Plot Armor imports files under ${megabytes} MB`);
-  }
+  const tooLarge = sizeError(utf8Length(text, MAX_IMPORT_BYTES));
+  if (tooLarge) return fail(tooLarge);
   let data: unknown;
   try {
     data = JSON.parse(text);

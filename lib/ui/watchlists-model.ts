@@ -6,6 +6,7 @@
 import { signal } from '@preact/signals';
 import type { BackgroundClient } from '../client';
 import type { WatchlistDraft, WatchlistPatch } from '../db/watchlists';
+import { sizeError } from '../format/watchlist-file';
 import type { TermGroup } from '../messages';
 import type { Watchlist } from '../watchlist/model';
 import { t } from './i18n';
@@ -95,6 +96,15 @@ export function createWatchlistsModel(client: BackgroundClient) {
           return status(t('notice_restored', list.title));
         },
       );
+    },
+    /** Imports a picked file; one that is too large is refused before it is read. */
+    async importFile(file: { size: number; text(): Promise<string> }) {
+      const tooLarge = sizeError(file.size);
+      if (tooLarge) {
+        notice.value = { kind: 'error', text: tooLarge };
+        return undefined;
+      }
+      return this.importText(await file.text());
     },
     importText(text: string) {
       return run(

@@ -160,4 +160,24 @@ describe('options page', () => {
     expect((await screen.findByRole('status')).textContent).toContain('Imported');
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('refuses a file of 50 MB or more before reading it, and keeps what is stored', async () => {
+    const { client } = await setup();
+    await client.call('watchlists/create', { title: 'Dark', characters: ['Jonas Kahnwald'] });
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    let read = false;
+    const huge = {
+      name: 'huge.json',
+      size: 60 * 1024 * 1024,
+      text: async () => {
+        read = true;
+        return '';
+      },
+    };
+    Object.defineProperty(input, 'files', { configurable: true, value: [huge] });
+    fireEvent.change(input);
+    expect((await screen.findByRole('alert')).textContent).toContain('too large');
+    expect(read).toBe(false);
+    expect((await client.call('watchlists/list', {})).map((l) => l.characters)).toEqual([['Jonas Kahnwald']]);
+  });
 });
