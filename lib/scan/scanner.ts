@@ -2,28 +2,20 @@
  * The page scanner: finds the blocks that mention a watched show and hides them.
  *
  * Map of this module:
- * - `enqueue` / the MutationObserver callback only queue what changed;
+ * - the MutationObserver callback only hands its records to the change queue
+ *   (`change-queue.ts`), which turns them into the nodes to read, once per pass;
  * - `flush` runs once per microtask checkpoint — before the browser can paint what the
  *   parser or a script just inserted — and does one read phase (collect every unit's
  *   text) followed by one write phase (set attributes), so styles are never forced
  *   element by element;
- * - a burst larger than `BURST_LIMIT` nodes becomes one full rescan.
+ * - the hidden set and its count, reveal and re-hide.
  */
 import type { Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
-import { isControlled } from './control';
-import { collect, isSkipped, type Collected } from './collect';
+import { createChangeQueue } from './change-queue';
+import { collect, type Collected } from './collect';
 import { hide, rehide, reveal, stateOf, unhide } from './state';
 import { LABEL_ATTRIBUTES } from './tags';
-
-/**
- * Above this many queued nodes, one full rescan replaces the queue. Handling queued
- * nodes costs about as much per node as a rescan does, and a rescan re-reads what was
- * already read (during parsing: the whole page so far, every chunk), so the limit is
- * high: it only bounds the queue's memory on pathological bursts.
- */
-export const BURST_LIMIT = 50_000;
-
 
 /** Whether `node` is one of `roots` or inside one (across shadow roots: a shadow root is a node of the chain). */
 function isWithin(node: Node, roots: ReadonlySet<Node>): boolean {
@@ -68,24 +60,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   let matcher: Matcher | null = null;
   const roots = new Set<Document | ShadowRoot>([doc]);
   const hidden = new Set<Element>();
-  const queue = new Set<Node>();
-  /** Child-list changes not yet handled. */
-  let childLists: MutationRecord[] = [];
-  let rescan = true;
+  const changes = createChangeQueue();
   let scheduled = false;
   let lastCount = 0;
 
   let stopped = false;
-  /** Queues a node; the caller schedules the pass (once per batch, not per node). */
-  const enqueue = (node: Node): void => {
-    if (rescan) return;
-    queue.add(node);
-    if (queue.size > BURST_LIMIT) {
-      rescan = true;
-      queue.clear();
-    }
-  };
-
   const schedule = (): void => {
     if (scheduled || stopped) return;
     scheduled = true;
@@ -96,22 +75,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   };
 
   const observer = new win.MutationObserver((records) => {
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
-      const type = record.type;
-      if (type === 'childList') {
-        // Read in the pass: most child-list changes happen inside a paragraph, whose
-        // unit covers every added node, so their node lists are never touched.
-        childLists.push(record);
-        if (childLists.length > BURST_LIMIT) {
-          rescan = true;
-          childLists = [];
-        }
-      } else if (type === 'characterData' || !isControlled(record.target as Element)) {
-        // Attribute changes on blocks the extension controls are its own writes.
-        enqueue(record.target);
-      }
-    }
+    changes.record(records);
     schedule();
   });
   const observe = (root: Document | ShadowRoot): void => {
@@ -133,7 +97,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     { once: true },
   );
 
-  /** The nodes to read in this pass: whole roots, or the units around what changed. */
+  /** Starts observing a shadow root found on the way; false if it was known. */
   const watchRoot = (shadow: ShadowRoot): boolean => {
     if (roots.has(shadow)) return false;
     roots.add(shadow);
@@ -142,81 +106,9 @@ export function createScanner(options: ScannerOptions): Scanner {
     return true;
   };
 
-  const targetsOf = (finder: ReturnType<typeof createBlockFinder>): Node[] => {
-    if (rescan) {
-      rescan = false;
-      queue.clear();
-      childLists = [];
-      return [...roots];
-    }
-    const picked = new Set<Node>();
-    // Whether an element is inside a skipped subtree, remembered for this pass.
-    const skipMemo = new Map<Element, boolean>();
-    const skipped = (el: Element): boolean => {
-      let known = skipMemo.get(el);
-      if (known === undefined) {
-        const parent = el.parentElement;
-        known = isSkipped(el) || (parent !== null && skipped(parent));
-        skipMemo.set(el, known);
-      }
-      return known;
-    };
-    const records = childLists;
-    childLists = [];
-    // Units whose content changed (checked for connection and skipping once each, below).
-    const changedUnits = new Set<Element>();
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
-      const parent = record.target;
-      // Inside a unit, the unit covers what was added or removed (removed text can
-      // change what a paragraph says); a container's own change alters no block.
-      const unit = parent.nodeType === 1 ? finder.unitOf(parent) : null;
-      if (unit) {
-        changedUnits.add(unit);
-        continue;
-      }
-      const added = record.addedNodes;
-      for (let j = 0; j < added.length; j++) queue.add(added[j]!);
-    }
-    for (const unit of changedUnits) {
-      if (unit.isConnected && !skipped(unit)) picked.add(unit);
-    }
-    for (const node of queue) {
-      if (!node.isConnected) continue;
-      if (node.nodeType === 11) {
-        picked.add(node);
-        continue;
-      }
-      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-      if (!el || skipped(el)) continue;
-      const unit = finder.unitOf(node);
-      if (unit) picked.add(unit);
-      else if (node.nodeType === 1 && node !== doc.documentElement && node !== doc.body) picked.add(node);
-      else if (node.nodeType === 1) picked.add(doc);
-    }
-    queue.clear();
-    // Collapse: a target inside another target is read with it. Whether a node is or
-    // sits inside a target is remembered, so siblings share one walk up.
-    const covered = new Map<Node, boolean>();
-    const isCovered = (node: Node): boolean => {
-      let known = covered.get(node);
-      if (known === undefined) {
-        const parent = node.parentNode;
-        known = picked.has(node) || (parent !== null && isCovered(parent));
-        covered.set(node, known);
-      }
-      return known;
-    };
-    return [...picked].filter((node) => {
-      const parent = node.parentNode;
-      return parent === null || !isCovered(parent);
-    });
-  };
-
   const flush = (): void => {
     if (!matcher || matcher.empty) {
-      queue.clear();
-      rescan = true;
+      changes.rescanAll();
       for (const el of hidden) unhide(el);
       hidden.clear();
       report();
@@ -225,7 +117,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     const finder = createBlockFinder(win);
     const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
     const matched = new Set<Element>();
-    const targets = targetsOf(finder);
+    const targets = changes.take(finder, doc, roots);
     // Read phase.
     for (let i = 0; i < targets.length; i++) {
       const target = targets[i]!;
@@ -277,7 +169,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   return {
     setMatcher(next) {
       matcher = next;
-      rescan = true;
+      changes.rescanAll();
       flush();
     },
     revealAll() {
@@ -301,7 +193,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     },
     addShadowRoot(shadow) {
       if (!watchRoot(shadow)) return;
-      enqueue(shadow);
+      changes.node(shadow);
       schedule();
     },
     hiddenCount() {
