@@ -91,6 +91,23 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       await check(streamed('warm'));
     });
 
+    it('hides a paragraph whose name arrives split across two network chunks', async () => {
+      server.route('/split.html', async (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        // The padding makes the parser handle the first chunk before the rest arrives.
+        res.write(`<!doctype html><html><head><meta charset="utf-8"></head><body><!--${'x'.repeat(3000)}-->
+          <p id="x">The big reveal: Jonas Kahn`);
+        await sleep(400);
+        res.end('wald is back.</p><p id="safe">Nothing else.</p></body></html>');
+      });
+      const p = await open('/split.html');
+      await p.waitForFunction(() => document.getElementById('safe') !== null);
+      await sleep(100);
+      expect(await stateOf(p, '#x')).toBe('hidden');
+      expect(await stateOf(p, '#safe')).toBeNull();
+      await p.close();
+    });
+
     // Chromium only: stopping an MV3 service worker takes CDP (ServiceWorker.stopAllWorkers);
     // the Firefox build's MV2 background page has no such idle stop to provoke.
     it.runIf(name === 'chromium')('also right after the service worker was stopped', async () => {
