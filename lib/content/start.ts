@@ -60,18 +60,24 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     // How long compiling and one full pass took (read by the benchmark).
     if (started !== undefined) perf?.measure?.('plot-armor:apply', { start: started });
   };
-  const read = async () => readPageState(await storage.get([...PAGE_STATE_KEYS]));
+  // Storage can fail (e.g. the extension was reloaded under an open page): then it reads
+  // as empty, and the page is shown rather than held.
+  const read = async () => readPageState(await storage.get([...PAGE_STATE_KEYS]).catch(() => ({})));
 
-  let state = await read();
-  if (!state.snapshot) {
-    // First run after install, before the background wrote the state: ask for it.
-    await client.call('page/refresh-snapshot', {}).catch(() => {});
-    state = await read();
+  try {
+    let state = await read();
+    if (!state.snapshot) {
+      // First run after install, before the background wrote the state: ask for it.
+      await client.call('page/refresh-snapshot', {}).catch(() => {});
+      state = await read();
+    }
+    perf?.mark?.('plot-armor:terms-ready');
+    if (signal.aborted) return scanner;
+    apply(state);
+  } finally {
+    // Whatever happened, never keep the page invisible.
+    markReady(doc, signal);
   }
-  perf?.mark?.('plot-armor:terms-ready');
-  if (signal.aborted) return scanner;
-  apply(state);
-  markReady(doc, signal);
 
   const onChanged = (changes: Record<string, unknown>) => {
     if (!PAGE_STATE_KEYS.some((key) => key in changes)) return;

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BackgroundClient } from '../../lib/client';
+import { startPlotArmor, type StorageArea } from '../../lib/content/start';
+import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../lib/page-state';
+import { buildSnapshot } from '../../lib/watchlist/snapshot';
+import { fakeWatchlist } from '../unit/factories';
+
+function fakeStorage(items: Record<string, unknown> | Error) {
+  const listeners = new Set<(changes: Record<string, unknown>) => void>();
+  const area: StorageArea & { change(next: Record<string, unknown>): void } = {
+    get: vi.fn(async () => {
+      if (items instanceof Error) throw items;
+      return items;
+    }),
+    onChanged: { addListener: (cb) => void listeners.add(cb), removeListener: (cb) => void listeners.delete(cb) },
+    change(next) {
+      if (!(items instanceof Error)) Object.assign(items, next);
+      for (const cb of listeners) cb(next);
+    },
+  };
+  return area;
+}
+const client: BackgroundClient = { call: vi.fn(async () => null) as BackgroundClient['call'] };
+let controller = new AbortController();
+beforeEach(() => {
+  controller = new AbortController();
+});
+afterEach(() => {
+  controller.abort();
+  document.body.innerHTML = '';
+  document.documentElement.removeAttribute('data-plot-armor-ready');
+});
+
+describe('the content script start', () => {
+  it('hides what the stored snapshot names, then marks the page ready', async () => {
+    document.body.innerHTML = '<p id="a">Clay Jensen listens</p><p id="b">weather</p>';
+    const snapshot = buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
+    await startPlotArmor({
+      doc: document,
+      signal: controller.signal,
+      storage: fakeStorage({ [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: [], [SETTINGS_KEY]: { blurStrength: 'strong' } }),
+      client,
+      host: 'news.example.com',
+    });
+    expect(document.querySelector('#a')!.getAttribute('data-plot-armor')).toBe('hidden');
+    expect(document.querySelector('#b')!.hasAttribute('data-plot-armor')).toBe(false);
+    expect(document.documentElement.hasAttribute('data-plot-armor-ready')).toBe(true);
+  });
+
+  it('follows a paused site from storage without a reload', async () => {
+    document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
+    const snapshot = buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
+    const storage = fakeStorage({ [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: [] });
+    await startPlotArmor({ doc: document, signal: controller.signal, storage, client, host: 'news.example.com' });
+    storage.change({ [PAUSED_KEY]: ['example.com'] });
+    await vi.waitFor(() => expect(document.querySelector('#a')!.hasAttribute('data-plot-armor')).toBe(false));
+  });
+
+  it('shows the page when storage cannot be read, instead of keeping it invisible', async () => {
+    document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
+    await startPlotArmor({
+      doc: document,
+      signal: controller.signal,
+      storage: fakeStorage(new Error('Extension context invalidated.')),
+      client,
+      host: 'news.example.com',
+    });
+    expect(document.documentElement.hasAttribute('data-plot-armor-ready')).toBe(true);
+  });
+});
