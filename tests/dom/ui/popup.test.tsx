@@ -55,7 +55,8 @@ describe('popup', () => {
     expect(screen.queryByRole('searchbox')).toBeNull();
   });
 
-  it('renders 200 watchlists quickly', async () => {
+  // How fast is measured by `npm run bench` (bench/popup.ts), not asserted here.
+  it('renders 200 watchlists, with their switches and snooze dates', async () => {
     const { client } = realClient();
     const lists = Array.from({ length: 200 }, (_, i) => ({
       id: `id-${i}`, title: `A show with a rather long title, number ${i}`, enabled: i % 3 !== 0, matchNameParts: true,
@@ -65,11 +66,10 @@ describe('popup', () => {
     const model = createWatchlistsModel({ call: (async (type: string) => (type === 'watchlists/list' ? lists : client.call(type as never, {} as never))) as typeof client.call });
     await model.refresh();
     const site = createSiteModel(client, { query: async () => [], sendMessage: async () => null });
-    const start = performance.now();
     render(<PopupApp model={model} site={site} openOptions={() => {}} />);
-    const elapsed = performance.now() - start;
     expect(document.querySelectorAll('.watchlist')).toHaveLength(200);
-    expect(elapsed).toBeLessThan(150); // jsdom is slower than a browser; this is a loose guard
+    expect(screen.getAllByRole('switch')).toHaveLength(200);
+    expect(document.querySelectorAll('.snooze')).toHaveLength(20);
   });
 
   it('shows this site’s hidden count, reveals all through the content script, pauses and resumes', async () => {
