@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createBackgroundClient } from '../../lib/client';
 import { startPlotArmor } from '../../lib/content/start';
-import { createTabMessageListener, siteHost } from '../../lib/content/tab-messages';
+import { siteHost } from '../../lib/content/site-host';
+import { createTabMessageListener } from '../../lib/content/tab-messages';
 import type { Scanner } from '../../lib/scan/scanner';
 import './style.css';
 

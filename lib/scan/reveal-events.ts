@@ -22,25 +22,21 @@ export function blockIn(path: readonly EventTarget[], state: 'hidden' | 'reveale
  * it again.
  */
 export function listenForReveals(win: Window, scanner: Scanner, signal: AbortSignal): void {
-  const swallow = (event: Event): Element | null => {
-    const block = blockIn(event.composedPath());
+  /** Finds the block in `state` the event happened in and stops the event before the page sees it. */
+  const swallow = (event: Event, state: 'hidden' | 'revealed' = 'hidden'): Element | null => {
+    const block = blockIn(event.composedPath(), state);
     if (!block) return null;
     event.preventDefault();
     event.stopImmediatePropagation();
     return block;
   };
   const onClick = (event: MouseEvent): void => {
-    const block = swallow(event);
-    if (block) {
-      scanner.reveal(block);
-      return;
+    const hidden = swallow(event);
+    if (hidden) scanner.reveal(hidden);
+    else if (event.altKey) {
+      const revealed = swallow(event, 'revealed');
+      if (revealed) scanner.rehide(revealed);
     }
-    if (!event.altKey) return;
-    const revealed = blockIn(event.composedPath(), 'revealed');
-    if (!revealed) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    scanner.rehide(revealed);
   };
   // The reveal control is a real button: Enter and Space arrive as a click on it.
   // Capture on the window runs before any handler of the page.
