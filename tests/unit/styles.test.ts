@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spoilerCss } from '../../lib/content/styles';
+import { readFileSync } from 'node:fs';
+import { BLUR_RADIUS, spoilerCss } from '../../lib/content/styles';
 
 describe('spoilerCss', () => {
   it('blurs hidden blocks only, harder when strong', () => {
@@ -8,5 +9,13 @@ describe('spoilerCss', () => {
     const revealedRule = spoilerCss('strong').split('[data-plot-armor="revealed"]')[1] ?? '';
     expect(revealedRule).toContain('outline');
     expect(revealedRule).not.toContain('blur');
+  });
+});
+
+describe('the manifest stylesheet', () => {
+  it('blurs as strongly as the strong setting, so the first paint and the settings agree', () => {
+    // Read as a file: vitest turns imported CSS into nothing. Tests run from the project root.
+    const manifestCss = readFileSync('entrypoints/content/style.css', 'utf8');
+    expect(manifestCss).toContain(`filter: blur(${BLUR_RADIUS.strong}) !important;`);
   });
 });
