@@ -37,7 +37,9 @@ async function loadAndMeasure(open: () => Promise<Page>, url: string, waitHidden
   const m = await metrics(cdp);
   const bench = await page.evaluate(() => (window as any).__bench as { hidden: number; hiddenAt: number | null; loadAt: number });
   await cdp.detach();
-  return { page, cost: ((m.ScriptDuration ?? 0) + (m.RecalcStyleDuration ?? 0)) * 1000, bench };
+  const script = (m.ScriptDuration ?? 0) * 1000;
+  const style = (m.RecalcStyleDuration ?? 0) * 1000;
+  return { page, cost: script + style, script, style, bench };
 }
 
 async function bareWalk(page: Page): Promise<number> {
@@ -91,10 +93,14 @@ async function main() {
   // Baseline: the same browser without the extension.
   const plain = await launchWithExtension({ withExtension: false });
   const baseCosts: number[] = [];
+  const baseScript: number[] = [];
+  const baseStyle: number[] = [];
   let floor = 0;
   for (let i = 0; i < LOADS; i++) {
-    const { page, cost } = await loadAndMeasure(() => plain.context.newPage(), url, false);
+    const { page, cost, script, style } = await loadAndMeasure(() => plain.context.newPage(), url, false);
     baseCosts.push(cost);
+    baseScript.push(script);
+    baseStyle.push(style);
     if (i === LOADS - 1) floor = await bareWalk(page);
     await page.close();
   }
@@ -104,13 +110,17 @@ async function main() {
   const options = await withExt.openExtensionPage('options.html');
   await callBackground(options, 'watchlists/create', { title: 'Bench Show', characters: fixture.terms });
   const extCosts: number[] = [];
+  const extScript: number[] = [];
+  const extStyle: number[] = [];
   const rescans: number[] = [];
   const hiddenAt: number[] = [];
   const loadAt: number[] = [];
   let latency = { latency: 0, beforeNextFrame: false };
   for (let i = 0; i < LOADS; i++) {
-    const { page, cost, bench } = await loadAndMeasure(() => withExt.context.newPage(), url, true);
+    const { page, cost, script, style, bench } = await loadAndMeasure(() => withExt.context.newPage(), url, true);
     extCosts.push(cost);
+    extScript.push(script);
+    extStyle.push(style);
     hiddenAt.push(bench.hiddenAt ?? NaN);
     loadAt.push(bench.loadAt);
     if (i === LOADS - 1) {
@@ -141,6 +151,8 @@ async function main() {
   const bundle = statSync(`${EXTENSION_DIR}/content-scripts/content.js`).size;
   const rows = [
     ['Extension main-thread cost (script + style, with − without)', ms(cost)],
+    ['… of which script (ScriptDuration, with − without)', ms(median(extScript) - median(baseScript))],
+    ['… of which style (RecalcStyleDuration, with − without)', ms(median(extStyle) - median(baseStyle))],
     ['Floor: bare TreeWalker pass lower-casing every text node', ms(floor)],
     ['Ratio cost / floor (target ≤ 3×)', `${(cost / floor).toFixed(2)}×`],
     ['One full re-evaluation of the loaded page (watchlist edited: compile + walk + match)', ms(median(rescans))],

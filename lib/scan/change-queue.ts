@@ -6,6 +6,7 @@
 import type { BlockFinder } from './block';
 import { isControlled } from './control';
 import { isSkipped } from './collect';
+import type { ReadMarks } from './read-marks';
 
 /**
  * Above this many queued changes, one full rescan replaces the queue. Handling a queued
@@ -15,6 +16,25 @@ import { isSkipped } from './collect';
  */
 export const BURST_LIMIT = 50_000;
 
+/** What the scanner has read so far, which lets most changes during parsing go unread. */
+export interface ReadState {
+  /** The pass in which each element and root was last read (never read: absent). */
+  readonly seen: ReadMarks;
+  /**
+   * The last node of the document the scanner read, with its ancestors: a node appended
+   * to one of them comes after everything read, and is found by reading on from there.
+   */
+  readonly spine: ReadonlySet<Node>;
+}
+
+/** What one pass reads. */
+export interface Taken {
+  /** Nodes whose subtrees to read, none inside another. */
+  targets: Node[];
+  /** Whether to read on from where the last read of the document ended. */
+  tail: boolean;
+}
+
 export interface ChangeQueue {
   /** Takes a MutationObserver batch (nothing is read from the DOM here). */
   record(records: readonly MutationRecord[]): void;
@@ -23,10 +43,13 @@ export interface ChangeQueue {
   /** Makes the next pass read every root again. */
   rescanAll(): void;
   /**
-   * Empties the queue into the nodes to read now: `roots` after `rescanAll`, else the
-   * units around what changed, with any node inside another left out.
+   * Empties the queue into what to read now: `roots` after `rescanAll`, else the units
+   * around what changed, with any node inside another left out, and whether something
+   * was appended after what was read (`tail`). While a page streams in, nearly every
+   * change is the parser appending: those are read from where the last read ended,
+   * without reading the changes themselves.
    */
-  take(finder: BlockFinder, doc: Document, roots: Iterable<Node>): Node[];
+  take(finder: BlockFinder, doc: Document, roots: Iterable<Node>, read: ReadState): Taken;
 }
 
 /** Creates an empty queue that starts with a full rescan pending. */
@@ -65,13 +88,14 @@ export function createChangeQueue(): ChangeQueue {
     },
     node,
     rescanAll,
-    take(finder, doc, roots) {
+    take(finder, doc, roots, read) {
       if (rescan) {
         rescan = false;
         nodes = new Set();
         childLists = [];
-        return [...roots];
+        return { targets: [...roots], tail: false };
       }
+      let tail = false;
       const queued = nodes;
       const records = childLists;
       nodes = new Set();
@@ -93,6 +117,13 @@ export function createChangeQueue(): ChangeQueue {
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
         const parent = record.target;
+        // A node never read is new since the last pass: it is read with whatever holds
+        // it (added to a node read before, or appended after the last read).
+        if (read.seen.get(parent) === undefined) continue;
+        if (record.nextSibling === null && read.spine.has(parent)) {
+          tail = true;
+          continue;
+        }
         // Inside a unit, the unit covers what was added or removed (removed text can
         // change what a paragraph says); a container's own change alters no block.
         const unit = parent.nodeType === 1 ? finder.unitOf(parent) : null;
@@ -119,7 +150,7 @@ export function createChangeQueue(): ChangeQueue {
         else if (n.nodeType === 1 && n !== doc.documentElement && n !== doc.body) picked.add(n);
         else if (n.nodeType === 1) picked.add(doc);
       }
-      return withoutNested(picked);
+      return { targets: withoutNested(picked), tail };
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { BlockFinder } from './block';
 import { originalAttribute } from './control';
 import { OWN_UI_ATTRIBUTE } from './own-ui';
+import type { ReadMarks } from './read-marks';
 import { IGNORED_TAGS } from './tags';
 
 /** What one read of a subtree found: the text of each unit, labelled elements, shadow roots. */
@@ -49,16 +50,46 @@ function hasText(data: string): boolean {
   return false;
 }
 
+/** Where a read starts and stops, and what it leaves out and marks. */
+export interface ReadScope {
+  /**
+   * The pass number each element (and root) met is marked with, so the scanner knows
+   * which nodes it has read, and what it read in this pass.
+   */
+  readonly marks?: { readonly seen: ReadMarks; readonly pass: number };
+  /** Subtrees read already in this pass (by another read): left out. */
+  readonly skip?: ReadonlySet<Node>;
+}
+
 /**
  * Reads the subtree under `root` (root included) in document order. Only reads:
  * it never writes to the DOM, so a pass can read everything before writing anything.
  * Walks with firstChild/nextSibling (no TreeWalker: one fewer object per call, and
  * most calls read a single paragraph).
  */
-export function collect(root: Node, finder: BlockFinder, into?: Collected): Collected {
+export function collect(root: Node, finder: BlockFinder, into?: Collected, scope: ReadScope = {}): Collected {
   const out: Collected = into ?? { units: new Map(), labelled: new Map(), shadowRoots: [] };
-  let node: Node | null = root;
+  read(root, root, finder, out, scope);
+  return out;
+}
+
+/**
+ * Reads from `start` (included) to the end of its document, in document order: what
+ * the parser or a script appended after the scanner's last read. Returns the last node
+ * met (where the next such read picks up).
+ */
+export function collectToEnd(start: Node, finder: BlockFinder, into: Collected, scope: ReadScope = {}): Node {
+  const doc = start.ownerDocument ?? start;
+  return read(start, doc, finder, into, scope);
+}
+
+/** Reads from `start` until the walk would leave `boundary`'s subtree; returns the last node met. */
+function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, scope: ReadScope): Node {
+  const { marks, skip } = scope;
+  let node: Node | null = start;
+  let last: Node = start;
   while (node) {
+    last = node;
     let descend = false;
     const type = node.nodeType;
     if (type === 3) {
@@ -69,8 +100,9 @@ export function collect(root: Node, finder: BlockFinder, into?: Collected): Coll
       }
     } else if (type === 1) {
       const el = node as Element;
+      marks?.seen.set(el, marks.pass);
       const tag = el.tagName.toUpperCase();
-      if (!isSkippedTag(el, tag)) {
+      if (!isSkippedTag(el, tag) && !skip?.has(el)) {
         descend = true;
         if (tag === 'BR') {
           const unit = finder.unitOf(el);
@@ -82,6 +114,7 @@ export function collect(root: Node, finder: BlockFinder, into?: Collected): Coll
         if (shadow) out.shadowRoots.push(shadow);
       }
     } else if (type === 9 || type === 11) {
+      marks?.seen.set(node, marks.pass);
       descend = true;
     }
     const child: Node | null = descend ? node.firstChild : null;
@@ -90,8 +123,8 @@ export function collect(root: Node, finder: BlockFinder, into?: Collected): Coll
       continue;
     }
     // Next in document order: a sibling, or the sibling of the nearest ancestor with one.
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
-    node = node && node !== root ? node.nextSibling : null;
+    while (node && node !== boundary && !node.nextSibling) node = node.parentNode;
+    node = node && node !== boundary ? node.nextSibling : null;
   }
-  return out;
+  return last;
 }

@@ -4,6 +4,10 @@
  * Map of this module:
  * - the MutationObserver callback only hands its records to the change queue
  *   (`change-queue.ts`), which turns them into the nodes to read, once per pass;
+ * - the scanner remembers what it has read (`read-marks.ts`) and where its last read of
+ *   the document ended: while a page streams in, the parser only appends after that
+ *   point, so each pass reads on from there instead of reading the parser's changes one
+ *   by one; changes anywhere else are read from their records;
  * - `flush` runs once per microtask checkpoint — before the browser can paint what the
  *   parser or a script just inserted — and does one read phase (collect every unit's
  *   text) followed by one write phase (set attributes), so styles are never forced
@@ -11,9 +15,10 @@
  * - the hidden set and its count, reveal and re-hide.
  */
 import type { Matcher } from '../match/compile';
-import { createBlockFinder } from './block';
+import { createBlockFinder, type BlockFinder } from './block';
 import { createChangeQueue } from './change-queue';
-import { collect, type Collected } from './collect';
+import { collect, collectToEnd, isSkipped, type Collected, type ReadScope } from './collect';
+import { createReadMarks } from './read-marks';
 import { hide, rehide, reveal, stateOf, unhide } from './state';
 import { LABEL_ATTRIBUTES } from './tags';
 
@@ -61,6 +66,13 @@ export function createScanner(options: ScannerOptions): Scanner {
   const roots = new Set<Document | ShadowRoot>([doc]);
   const hidden = new Set<Element>();
   const changes = createChangeQueue();
+  // What has been read (see ReadState): the pass each node was last read in, and where
+  // the last read of the document ended (`cursor`) with its ancestors.
+  const seen = createReadMarks();
+  let pass = 0;
+  let cursor: Node | null = null;
+  let spine = new Set<Node>();
+  let spineOf: Node | null = null;
   let scheduled = false;
   let lastCount = 0;
 
@@ -117,14 +129,38 @@ export function createScanner(options: ScannerOptions): Scanner {
     const finder = createBlockFinder(win);
     const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
     const matched = new Set<Element>();
-    const targets = changes.take(finder, doc, roots);
-    // Read phase.
-    for (let i = 0; i < targets.length; i++) {
-      const target = targets[i]!;
-      collect(target, finder, collected);
-      for (const shadow of collected.shadowRoots.splice(0)) {
-        if (watchRoot(shadow)) targets.push(shadow);
+    pass++;
+    const { targets, tail } = changes.take(finder, doc, roots, { seen, spine });
+    const scope: ReadScope = { marks: { seen, pass } };
+    // Read phase: the queued targets, then what was appended after the last read.
+    const readTargets = (from: number): void => {
+      for (let i = from; i < targets.length; i++) {
+        const target = targets[i]!;
+        if (target === doc) cursor = collectToEnd(doc, finder, collected, scope);
+        else collect(target, finder, collected, scope);
+        for (const shadow of collected.shadowRoots.splice(0)) {
+          if (watchRoot(shadow)) targets.push(shadow);
+        }
       }
+    };
+    readTargets(0);
+    const queued = targets.length;
+    if (tail && !targets.includes(doc)) {
+      const skip = new Set(targets);
+      // Undefined: the last read's end was moved or removed, so the whole document is read.
+      const start = resumePoint(finder, skip);
+      if (start !== null) {
+        cursor = collectToEnd(start ?? doc, finder, collected, { ...scope, skip });
+        for (const shadow of collected.shadowRoots.splice(0)) {
+          if (watchRoot(shadow)) targets.push(shadow);
+        }
+        readTargets(queued);
+      }
+    }
+    if (cursor !== spineOf) {
+      spineOf = cursor;
+      spine = new Set();
+      for (let n = cursor; n; n = n.parentNode) spine.add(n);
     }
     // Match, then write phase.
     const current = matcher;
@@ -140,16 +176,38 @@ export function createScanner(options: ScannerOptions): Scanner {
     };
     collected.units.forEach((text, el) => decide(el, text));
     collected.labelled.forEach((text, el) => decide(el, text));
-    // Blocks hidden before, inside what was read, that no longer match: show them again.
+    // Blocks hidden before, read again in this pass, that no longer match: show them again.
     if (hidden.size > matched.size) {
-      const read = new Set<Node>(targets);
+      const read = targets.length > 0 ? new Set<Node>(targets) : null;
       for (const el of hidden) {
-        if (matched.has(el) || !isWithin(el, read)) continue;
+        if (matched.has(el)) continue;
+        if (seen.get(el) !== pass && !(read && isWithin(el, read))) continue;
         unhide(el);
         hidden.delete(el);
       }
     }
     report();
+  };
+
+  /**
+   * Where to read on from the last read's end: the unit holding it (its text may have
+   * grown), or the node itself; after any queued target holding it, which is read
+   * already. Undefined when that end left the document or went into a subtree that is
+   * never read; null when there is nothing after the queued target.
+   */
+  const resumePoint = (finder: BlockFinder, queued: ReadonlySet<Node>): Node | null | undefined => {
+    if (!cursor || cursor.getRootNode() !== doc) return undefined;
+    const start: Node = finder.unitOf(cursor) ?? cursor;
+    let after: Node | null = null;
+    for (let n: Node | null = start; n && n !== doc; n = n.parentNode) {
+      if (queued.has(n)) after = n;
+      else if (n !== start && n.nodeType === 1 && isSkipped(n as Element)) return undefined;
+    }
+    if (!after) return start;
+    // Past the queued target's subtree, in document order.
+    let n: Node | null = after;
+    while (n && n !== doc && !n.nextSibling) n = n.parentNode;
+    return n && n !== doc ? n.nextSibling : null;
   };
 
   const report = (): void => {

@@ -112,6 +112,76 @@ describe('changes after load', () => {
   });
 });
 
+describe('content streamed in', () => {
+  /** Appends `html` at the end of `parent` the way a parser does: one node at a time. */
+  const stream = (parent: Element, html: string) => {
+    const t = document.createElement('template');
+    t.innerHTML = html;
+    for (const node of [...t.content.childNodes]) parent.append(node);
+  };
+
+  it('hides what arrives chunk by chunk, and what a script inserts before the end meanwhile', async () => {
+    start('<main id="m"></main>');
+    const main = document.querySelector('#m')!;
+    for (let chunk = 0; chunk < 5; chunk++) {
+      stream(main, `<p>safe ${chunk}</p>\n<p class="s">the tapes, chunk ${chunk}</p>\n`);
+      await nextMicrotasks();
+    }
+    expect(document.querySelectorAll('.s[data-plot-armor="hidden"]')).toHaveLength(5);
+    // A script writes into a paragraph read long ago, and inserts one before the end.
+    main.querySelector('p')!.append(' and Hannah Baker');
+    const early = document.createElement('p');
+    early.textContent = 'Hannah Baker again';
+    main.insertBefore(early, main.children[2]!);
+    stream(main, '<p class="s">tapes at the end</p>');
+    await nextMicrotasks();
+    expect(main.querySelector('p')!.getAttribute('data-plot-armor')).toBe('hidden');
+    expect(early.getAttribute('data-plot-armor')).toBe('hidden');
+    expect(document.querySelectorAll('.s[data-plot-armor="hidden"]')).toHaveLength(6);
+  });
+
+  it('reads a paragraph again when the rest of it arrives, both ways', async () => {
+    start('<main id="m"></main>', { Show: ['Hannah'] });
+    const main = document.querySelector('#m')!;
+    const p = document.createElement('p');
+    p.append('She said Hannah');
+    main.append(p);
+    await nextMicrotasks();
+    expect(p.getAttribute('data-plot-armor')).toBe('hidden');
+    // The word went on in the next chunk: "Hannahson" is somebody else.
+    p.append('son was there');
+    await nextMicrotasks();
+    expect(p.getAttribute('data-plot-armor')).toBeNull();
+    // And a name split across two chunks is found once both halves are in.
+    const q = document.createElement('p');
+    q.append('Not yet: Han');
+    main.append(q);
+    await nextMicrotasks();
+    expect(q.getAttribute('data-plot-armor')).toBeNull();
+    q.append('nah is here');
+    await nextMicrotasks();
+    expect(q.getAttribute('data-plot-armor')).toBe('hidden');
+  });
+
+  it('finds appends to a container that is no longer the last one, and carries on after the end moves', async () => {
+    start('<main id="m"><p>one</p></main><footer id="f"><p>end</p></footer>');
+    const main = document.querySelector('#m')!;
+    const footer = document.querySelector('#f')!;
+    stream(main, '<p id="a">the tapes</p>');
+    await nextMicrotasks();
+    expect(state('#a')).toBe('hidden');
+    // The page removes the node the last read ended on, then keeps appending.
+    footer.remove();
+    stream(document.body, '<p id="b">Hannah Baker</p><div id="c">tapes</div>');
+    await nextMicrotasks();
+    expect([state('#b'), state('#c')]).toEqual(['hidden', 'hidden']);
+    stream(document.querySelector('#c')!, ' and more');
+    stream(document.body, '<p id="d">tapes</p>');
+    await nextMicrotasks();
+    expect([state('#c'), state('#d')]).toEqual(['hidden', 'hidden']);
+  });
+});
+
 describe('watchlist changes and pauses', () => {
   it('shows blocks that no longer match, hides new matches', () => {
     start('<p id="a">the tapes</p><p id="b">Jessica</p>');
