@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activeListsAt, buildSnapshot, isTermSnapshot, type TermSnapshot } from '../../../lib/watchlist/snapshot';
+import { formsOf } from '../../../lib/match/stored-forms';
 import { fakeWatchlist } from '../factories';
 
 const NOW = 1_000_000;
@@ -24,6 +25,7 @@ describe('buildSnapshot', () => {
           characters: always.characters,
           cast: always.cast,
           keywords: always.keywords,
+          forms: formsOf(always),
         },
         expect.objectContaining({ id: 'b', hideUntil: NOW + 500 }),
       ],
@@ -38,6 +40,13 @@ describe('buildSnapshot', () => {
   it('has no next change without future dates, and works for no lists', () => {
     expect(buildSnapshot([fakeWatchlist()], NOW).nextChange).toBeNull();
     expect(buildSnapshot([], NOW)).toEqual({ v: 1, lists: [], nextChange: null });
+  });
+
+  it('stores each list\'s forms, unless they would take too much room', () => {
+    const snapshot = buildSnapshot([fakeWatchlist({ characters: ['Jean-Luc Picard'] })], NOW);
+    expect(snapshot.lists[0]!.forms!.texts).toEqual(expect.arrayContaining(['jean-luc picard', 'jean luc picard', 'picard']));
+    const huge = fakeWatchlist({ keywords: Array.from({ length: 50_000 }, (_, i) => `keyword number ${i}`) });
+    expect(buildSnapshot([huge], NOW).lists[0]).not.toHaveProperty('forms');
   });
 
   it('picks the earliest future date', () => {
