@@ -83,15 +83,24 @@ export function collectToEnd(start: Node, finder: BlockFinder, into: Collected, 
   return read(start, doc, finder, into, scope);
 }
 
-/** Reads from `start` until the walk would leave `boundary`'s subtree; returns the last node met. */
+/**
+ * Reads from `start` until the walk would leave `boundary`'s subtree; returns the last
+ * node met. Inside an element whose own text belongs to no unit (a container of blocks,
+ * a document, a shadow root), only its element children are visited: the whitespace
+ * between a page's paragraphs is never read.
+ */
 function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, scope: ReadScope): Node {
   const { marks, skip } = scope;
+  /** Per element descended into (innermost last): whether only its element children count. */
+  const elementsOnly: boolean[] = [];
+  /** The same for the parent of the current node once the walk has gone above `start`'s parent. */
+  let outerOnly: boolean | undefined;
   let node: Node | null = start;
   let last: Node = start;
   while (node) {
     last = node;
     let descend = false;
-    const type = node.nodeType;
+    const type: number = node.nodeType;
     if (type === 3) {
       const data = (node as Text).data;
       if (hasText(data)) {
@@ -112,19 +121,52 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
         if (label !== null) out.labelled.set(el, label);
         const shadow = el.shadowRoot;
         if (shadow) out.shadowRoots.push(shadow);
+        if (el.childElementCount === 0) {
+          // Only text inside (most paragraphs): one read of it all, and no walk into it.
+          descend = false;
+          const text = el.textContent;
+          if (text && hasText(text)) {
+            const unit = finder.unitOf(el);
+            if (unit) out.units.set(unit, (out.units.get(unit) ?? '') + text);
+          }
+        }
       }
     } else if (type === 9 || type === 11) {
       marks?.seen.set(node, marks.pass);
       descend = true;
     }
-    const child: Node | null = descend ? node.firstChild : null;
-    if (child) {
-      node = child;
-      continue;
+    if (descend) {
+      const only: boolean = type !== 1 || finder.unitOf(node) === null;
+      const child: Node | null = only ? (node as ParentNode).firstElementChild : node.firstChild;
+      if (child) {
+        elementsOnly.push(only);
+        node = child;
+        continue;
+      }
     }
     // Next in document order: a sibling, or the sibling of the nearest ancestor with one.
-    while (node && node !== boundary && !node.nextSibling) node = node.parentNode;
-    node = node && node !== boundary ? node.nextSibling : null;
+    for (;;) {
+      if (node === boundary) {
+        node = null;
+        break;
+      }
+      const only: boolean =
+        elementsOnly.length > 0 ? elementsOnly[elementsOnly.length - 1]! : (outerOnly ??= textIgnoredIn(node.parentNode, finder));
+      const sibling: Node | null = only ? (node as ChildNode & NonDocumentTypeChildNode).nextElementSibling : node.nextSibling;
+      if (sibling) {
+        node = sibling;
+        break;
+      }
+      node = node.parentNode;
+      if (elementsOnly.length > 0) elementsOnly.pop();
+      else outerOnly = undefined;
+      if (!node) break;
+    }
   }
   return last;
+}
+
+/** Whether the text directly inside `parent` belongs to no unit (so it need not be read). */
+function textIgnoredIn(parent: Node | null, finder: BlockFinder): boolean {
+  return parent !== null && (parent.nodeType !== 1 || finder.unitOf(parent) === null);
 }

@@ -43,6 +43,13 @@ describe('which block is hidden', () => {
     expect(state('.card')).toBeNull();
   });
 
+  it('reads the text of a card split between its own text and inline elements, and text in an inline element between blocks', () => {
+    start('<main><div class="card"><div id="t">Hannah <i>Baker</i> <br>returns</div></div><span id="s">The <b>tapes</b></span><p>x</p> tapes </main>');
+    expect(state('#t')).toBe('hidden');
+    expect(state('#s')).toBe('hidden');
+    expect(state('main')).toBeNull();
+  });
+
   it('hides list items and table cells on their own', () => {
     start('<ul><li id="l1">tapes</li><li id="l2">other</li></ul><table><tr><td id="c1">x</td><td id="c2">Hannah Baker</td></tr></table>');
     expect([state('#l1'), state('#l2'), state('#c1'), state('#c2')]).toEqual(['hidden', null, null, 'hidden']);
