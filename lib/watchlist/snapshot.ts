@@ -15,8 +15,8 @@ import { isActive, type MatchList, type Watchlist } from './model';
 export type SnapshotList = MatchList & { hideUntil?: number | null; forms?: StoredForms };
 
 /**
- * Stored forms take about five times the room of the terms; above this many characters
- * of forms in all, a snapshot goes without them (storage.local's quota is 10 MB).
+ * Stored forms take a few times the room of the terms; above this many characters of
+ * forms in all, a snapshot goes without them (storage.local's quota is 10 MB).
  */
 export const STORED_FORMS_BUDGET = 1_000_000;
 
@@ -43,10 +43,14 @@ export function buildSnapshot(all: Watchlist[], now: number): TermSnapshot {
     cast: [...list.cast],
     keywords: [...list.keywords],
   }));
-  let room = STORED_FORMS_BUDGET;
   const forms = lists.map(formsOf);
-  for (const f of forms) for (const text of f.texts) room -= text.length + 4;
-  if (room >= 0) lists.forEach((list, i) => (list.forms = forms[i]!));
+  const size = forms.reduce((sum, f) => sum + (f ? f.texts.length + f.capitals.length : 0), 0);
+  if (size <= STORED_FORMS_BUDGET) {
+    lists.forEach((list, i) => {
+      const f = forms[i];
+      if (f) list.forms = f;
+    });
+  }
   return { v: 1, lists, nextChange: ends.length === 0 ? null : Math.min(...ends) };
 }
 

@@ -33,11 +33,12 @@ describe('forms stored with the snapshot', () => {
 
   it('are ignored when another version stored them, or when they are malformed', () => {
     const show = fakeList({ title: 'Star Trek', characters: ['Jean-Luc Picard'] });
-    const wrong = { v: FORMS_VERSION, texts: ['nothing like it'], capitals: '0' };
+    const wrong = { v: FORMS_VERSION, texts: 'nothing like it', capitals: '0' };
     // Forms of this version are trusted as they are (the background wrote them)…
     expect(compileMatcher([{ ...show, forms: wrong } as MatchList]).match('Picard').length).toBe(0);
     // …those of another version, or malformed ones, are worked out again.
-    for (const forms of [{ ...wrong, v: FORMS_VERSION + 1 }, { ...wrong, capitals: '' }, { ...wrong, texts: [3] }, 'x', null]) {
+    const malformed = [{ ...wrong, v: FORMS_VERSION + 1 }, { ...wrong, capitals: '00' }, { ...wrong, texts: 'a\n\nb', capitals: '000' }, { ...wrong, texts: ['x'] }, 'x', null];
+    for (const forms of malformed) {
       const matcher = compileMatcher([{ ...show, forms } as MatchList]);
       expect(matcher.match('Picard').length).toBe(1);
       expect(matcher.match('nothing like it').length).toBe(0);
