@@ -120,7 +120,7 @@ export function createChangeQueue(): ChangeQueue {
         // A node never read is new since the last pass: it is read with whatever holds
         // it (added to a node read before, or appended after the last read).
         if (read.seen.get(parent) === undefined) continue;
-        if (record.nextSibling === null && read.spine.has(parent)) {
+        if (read.spine.has(parent) && record.nextSibling === null) {
           tail = true;
           continue;
         }
