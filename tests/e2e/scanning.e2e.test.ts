@@ -108,6 +108,36 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       await p.close();
     });
 
+    it('also reads what scripts write into parts of the page already read while it streams in', async () => {
+      server.route('/stream-scripts.html', async (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.write(`<!doctype html><html><head><meta charset="utf-8"></head><body><!--${'x'.repeat(3000)}-->
+          <main id="m"><p id="calm">A calm opening.</p></main><footer><p id="f">Footer.</p></footer>`);
+        await sleep(300);
+        // Earlier in the page than the parser has got to: into main, into a paragraph, before it.
+        res.write(`<script>
+          const m = document.getElementById('m');
+          const added = document.createElement('p');
+          added.id = 'added';
+          added.textContent = 'Added later: Martha Nielsen.';
+          m.append(added);
+          document.getElementById('calm').append(' Then the time machine.');
+          const before = document.createElement('p');
+          before.id = 'before';
+          before.textContent = 'Jonas Kahnwald, inserted first.';
+          m.prepend(before);
+        </script><p id="next">More ordinary text.</p>`);
+        await sleep(300);
+        res.end('<p id="tail">Martha Nielsen at the end.</p></body></html>');
+      });
+      const p = await open('/stream-scripts.html');
+      await p.waitForFunction(() => document.getElementById('tail') !== null);
+      await sleep(100);
+      for (const id of ['#added', '#calm', '#before', '#tail']) expect(await stateOf(p, id), id).toBe('hidden');
+      for (const id of ['#f', '#next']) expect(await stateOf(p, id), id).toBeNull();
+      await p.close();
+    });
+
     // Chromium only: stopping an MV3 service worker takes CDP (ServiceWorker.stopAllWorkers);
     // the Firefox build's MV2 background page has no such idle stop to provoke.
     it.runIf(name === 'chromium')('also right after the service worker was stopped', async () => {
