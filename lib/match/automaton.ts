@@ -187,8 +187,11 @@ export function buildAutomaton(patterns: readonly string[], denseBudget: number)
   };
 }
 
-const ASCII_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const ASCII_PATTERNS = /^[a-z0-9 ]*$/;
+/** Every printable ASCII character but the space and upper case (folded patterns have none). */
+const ASCII_PRINTABLE = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i))
+  .filter((c) => c < 'A' || c > 'Z')
+  .join('');
+const ASCII_PATTERNS = /^[\x20-\x7e]*$/;
 
 /**
  * The code units of the patterns but space (the alphabet), most used first when not all
@@ -198,13 +201,13 @@ const ASCII_PATTERNS = /^[a-z0-9 ]*$/;
 function alphabetAndSize(patterns: readonly string[], denseBudget: number): { used: number[]; states: number } {
   let total = 1;
   for (let k = 0; k < patterns.length; k++) total += patterns[k]!.length;
-  // Lower-case ASCII patterns (most lists): native scans find the alphabet, and the
-  // total length bounds the state count well enough.
+  // Printable ASCII patterns (most lists, hyphens and digits included): native scans
+  // find the alphabet, and the total length bounds the state count well enough.
   const joined = patterns.join('');
-  if (ASCII_PATTERNS.test(joined) && (FIRST + ASCII_ALNUM.length) * total <= denseBudget) {
+  if (ASCII_PATTERNS.test(joined)) {
     const used: number[] = [];
-    for (let i = 0; i < ASCII_ALNUM.length; i++) if (joined.includes(ASCII_ALNUM[i]!)) used.push(ASCII_ALNUM.charCodeAt(i));
-    return { used, states: total };
+    for (let i = 0; i < ASCII_PRINTABLE.length; i++) if (joined.includes(ASCII_PRINTABLE[i]!)) used.push(ASCII_PRINTABLE.charCodeAt(i));
+    if ((FIRST + used.length) * total <= denseBudget) return { used, states: total };
   }
   // A pattern adds one state per code unit after the prefix it shares with its (sorted)
   // predecessor; those code units, each a trie edge's, make up the alphabet.
