@@ -17,7 +17,7 @@ import { callBackground, launchWithExtension, stopServiceWorkers, EXTENSION_DIR 
 import { startServer } from '../tests/support/server';
 import { makeBenchPage } from './page-fixture';
 
-const LOADS = Number(process.env.BENCH_LOADS ?? 3);
+const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
