@@ -13,8 +13,20 @@ export default defineConfig({
     // The options page's "Fill from TVmaze" (user-triggered): the only network request.
     host_permissions: ['https://api.tvmaze.com/*'],
     ...(browser === 'firefox'
-      ? // 128: the first Firefox that runs a manifest content script in the page's world (the shadow-root hook).
-        { browser_specific_settings: { gecko: { id: 'plot-armor@plot-armor.dev', strict_min_version: '128.0' } } }
+      ? // 140: the first Firefox with built-in consent for data collection (128 was the first
+        // to run a manifest content script in the page's world, for the shadow-root hook).
+        {
+          browser_specific_settings: {
+            gecko: {
+              id: 'plot-armor@plot-armor.dev',
+              strict_min_version: '140.0',
+              // Nothing leaves the browser, except a show's name the user searches TVmaze
+              // for, and only once they agree (asked for on their first search).
+              data_collection_permissions: { required: ['none'], optional: ['searchTerms'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   hooks: {

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options-app';
 import { createBackgroundClient } from '../../lib/client';
 import { createTvmazeClient } from '../../lib/tvmaze/client';
+import { declaresDataConsent, withSearchConsent, type ConsentPermissions } from '../../lib/tvmaze/consent';
 import { downloadText } from '../../lib/ui/download';
 import { createSettingsModel } from '../../lib/ui/settings-model';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';
@@ -19,7 +20,12 @@ render(
   <OptionsApp
     model={model}
     settings={settings}
-    tvmaze={createTvmazeClient((url) => fetch(url))}
+    tvmaze={createTvmazeClient(
+      withSearchConsent(
+        (url) => fetch(url),
+        declaresDataConsent(browser.runtime.getManifest()) ? (browser.permissions as unknown as ConsentPermissions) : null,
+      ),
+    )}
     download={(text) => downloadText(document, 'plot-armor-watchlists.json', text)}
   />,
   document.getElementById('app')!,

@@ -22,12 +22,15 @@ export interface TvmazeCastEntry {
   character: string;
 }
 
-/** Why a request failed: no connection, an HTTP error status, or an answer of the wrong shape. */
+/**
+ * Why a request failed: no connection, an HTTP error status, an answer of the wrong
+ * shape, or the user did not agree to send the show's name (see `consent.ts`).
+ */
 export class TvmazeError extends Error {
   override readonly name = 'TvmazeError';
 
   constructor(
-    readonly kind: 'offline' | 'status' | 'bad-response',
+    readonly kind: 'offline' | 'status' | 'bad-response' | 'consent',
     readonly status: number | null = null,
   ) {
     super(`TVmaze request failed: ${kind}${status === null ? '' : ` ${status}`}`);
@@ -43,8 +46,8 @@ export function createTvmazeClient(fetchFn: FetchLike) {
     let response: Awaited<ReturnType<FetchLike>>;
     try {
       response = await fetchFn(`${TVMAZE_ORIGIN}${path}`);
-    } catch {
-      throw new TvmazeError('offline');
+    } catch (error) {
+      throw error instanceof TvmazeError ? error : new TvmazeError('offline');
     }
     if (!response.ok) throw new TvmazeError('status', response.status);
     try {

@@ -19,6 +19,7 @@ export interface Candidate {
 export function tvmazeErrorText(error: unknown): string {
   if (error instanceof TvmazeError && error.kind === 'status') return t('tvmaze_error_status', String(error.status));
   if (error instanceof TvmazeError && error.kind === 'bad-response') return t('tvmaze_error_bad_response');
+  if (error instanceof TvmazeError && error.kind === 'consent') return t('tvmaze_error_consent');
   return t('tvmaze_error_offline');
 }
 

@@ -157,6 +157,11 @@ describe.each(selectedBrowsers())('options page and popup in %s', (name) => {
     expect(list!.characters).toContain('Clay Jensen');
     expect(list!.cast).toHaveLength(8);
     expect(requested).toHaveLength(2);
+    if (name === 'firefox') {
+      // The search asked for Firefox's data consent (granted here without a prompt).
+      const granted = await options.evaluate(async () => (globalThis as any).browser.permissions.getAll());
+      expect(granted.data_collection).toContain('searchTerms');
+    }
   });
 
   // How fast it opens is measured by `npm run bench` (bench/popup.ts), not asserted here.

@@ -182,6 +182,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       // it finds its data, as a permanently installed add-on does after a restart.
       // This pref makes sure no uninstall clean-up deletes that data in between.
       'extensions.webextensions.keepStorageOnUninstall': true,
+      // Optional permissions asked for at run time (the data consent TVmaze search asks
+      // for) are granted without the prompt, which no driver can answer.
+      'extensions.webextOptionalPermissionPrompts': false,
       // Downloads (the options page's export) are saved there without a dialog.
       'browser.download.folderList': 2,
       'browser.download.dir': downloadsDir,

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTvmazeClient, TvmazeError, type FetchLike } from '../../../lib/tvmaze/client';
-import { candidatesFor } from '../../../lib/ui/tvmaze-model';
+import { declaresDataConsent, SEARCH_CONSENT, withSearchConsent } from '../../../lib/tvmaze/consent';
+import { candidatesFor, tvmazeErrorText } from '../../../lib/ui/tvmaze-model';
+import { installI18n } from '../../dom/ui/helpers';
 import { recordedFetch } from '../../dom/ui/recorded-fetch';
 
 describe('TVmaze client', () => {
@@ -50,5 +52,30 @@ describe('TVmaze client', () => {
       { group: 'cast', name: 'Louis Hofmann', checked: true },
       { group: 'cast', name: 'Andreas Pietschmann', checked: true },
     ]);
+  });
+});
+
+describe("Firefox's consent to send a searched show's name", () => {
+  it('asks before each request and sends nothing when refused', async () => {
+    const fetch = recordedFetch();
+    const permissions = { request: vi.fn().mockResolvedValueOnce(false).mockResolvedValue(true) };
+    const client = createTvmazeClient(withSearchConsent(fetch, permissions));
+    const refused = client.searchShows('13 Reasons Why');
+    // Asked in the same task as the click that started the search (Firefox's rule for prompts).
+    expect(permissions.request).toHaveBeenCalledWith(SEARCH_CONSENT);
+    await expect(refused).rejects.toEqual(new TvmazeError('consent'));
+    expect(fetch).not.toHaveBeenCalled();
+    installI18n();
+    expect(tvmazeErrorText(new TvmazeError('consent'))).toMatch(/^Nothing was sent: .*permission/);
+    expect(await client.searchShows('13 Reasons Why')).toHaveLength(2);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('is only asked for where the manifest declares it (the Firefox build)', async () => {
+    expect(declaresDataConsent({ browser_specific_settings: { gecko: { data_collection_permissions: { required: ['none'] } } } })).toBe(true);
+    expect(declaresDataConsent({ manifest_version: 3 })).toBe(false);
+    expect(declaresDataConsent(undefined)).toBe(false);
+    const fetch = recordedFetch();
+    expect(withSearchConsent(fetch, null)).toBe(fetch);
   });
 });
