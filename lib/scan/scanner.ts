@@ -15,9 +15,10 @@
  * - the hidden set and its count, reveal and re-hide.
  */
 import type { Matcher } from '../match/compile';
-import { createBlockFinder, type BlockFinder } from './block';
+import { createBlockFinder } from './block';
 import { createChangeQueue } from './change-queue';
-import { collect, collectToEnd, isSkipped, type Collected, type ReadScope } from './collect';
+import { collect, collectToEnd, type Collected, type ReadScope } from './collect';
+import { createLastRead } from './last-read';
 import { createReadMarks } from './read-marks';
 import { hide, rehide, reveal, stateOf, unhide } from './state';
 import { LABEL_ATTRIBUTES } from './tags';
@@ -67,12 +68,10 @@ export function createScanner(options: ScannerOptions): Scanner {
   const hidden = new Set<Element>();
   const changes = createChangeQueue();
   // What has been read (see ReadState): the pass each node was last read in, and where
-  // the last read of the document ended (`cursor`) with its ancestors.
+  // the last read of the document ended.
   const seen = createReadMarks();
+  const lastRead = createLastRead(doc);
   let pass = 0;
-  let cursor: Node | null = null;
-  let spine = new Set<Node>();
-  let spineOf: Node | null = null;
   let scheduled = false;
   let lastCount = 0;
 
@@ -130,13 +129,13 @@ export function createScanner(options: ScannerOptions): Scanner {
     const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
     const matched = new Set<Element>();
     pass++;
-    const { targets, tail } = changes.take(finder, doc, roots, { seen, spine });
+    const { targets, tail } = changes.take(finder, doc, roots, { seen, spine: lastRead.spine() });
     const scope: ReadScope = { marks: { seen, pass } };
     // Read phase: the queued targets, then what was appended after the last read.
     const readTargets = (from: number): void => {
       for (let i = from; i < targets.length; i++) {
         const target = targets[i]!;
-        if (target === doc) cursor = collectToEnd(doc, finder, collected, scope);
+        if (target === doc) lastRead.endedAt(collectToEnd(doc, finder, collected, scope));
         else collect(target, finder, collected, scope);
         for (const shadow of collected.shadowRoots.splice(0)) {
           if (watchRoot(shadow)) targets.push(shadow);
@@ -148,19 +147,14 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (tail && !targets.includes(doc)) {
       const skip = new Set(targets);
       // Undefined: the last read's end was moved or removed, so the whole document is read.
-      const start = resumePoint(finder, skip);
+      const start = lastRead.resumePoint(finder, skip);
       if (start !== null) {
-        cursor = collectToEnd(start ?? doc, finder, collected, { ...scope, skip });
+        lastRead.endedAt(collectToEnd(start ?? doc, finder, collected, { ...scope, skip }));
         for (const shadow of collected.shadowRoots.splice(0)) {
           if (watchRoot(shadow)) targets.push(shadow);
         }
         readTargets(queued);
       }
-    }
-    if (cursor !== spineOf) {
-      spineOf = cursor;
-      spine = new Set();
-      for (let n = cursor; n; n = n.parentNode) spine.add(n);
     }
     // Match, then write phase.
     const current = matcher;
@@ -187,27 +181,6 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
     }
     report();
-  };
-
-  /**
-   * Where to read on from the last read's end: the unit holding it (its text may have
-   * grown), or the node itself; after any queued target holding it, which is read
-   * already. Undefined when that end left the document or went into a subtree that is
-   * never read; null when there is nothing after the queued target.
-   */
-  const resumePoint = (finder: BlockFinder, queued: ReadonlySet<Node>): Node | null | undefined => {
-    if (!cursor || cursor.getRootNode() !== doc) return undefined;
-    const start: Node = finder.unitOf(cursor) ?? cursor;
-    let after: Node | null = null;
-    for (let n: Node | null = start; n && n !== doc; n = n.parentNode) {
-      if (queued.has(n)) after = n;
-      else if (n !== start && n.nodeType === 1 && isSkipped(n as Element)) return undefined;
-    }
-    if (!after) return start;
-    // Past the queued target's subtree, in document order.
-    let n: Node | null = after;
-    while (n && n !== doc && !n.nextSibling) n = n.parentNode;
-    return n && n !== doc ? n.nextSibling : null;
   };
 
   const report = (): void => {
