@@ -4,10 +4,10 @@
  * Map of this module:
  * - the MutationObserver callback only hands its records to the change queue
  *   (`change-queue.ts`), which turns them into the nodes to read, once per pass;
- * - the scanner remembers what it has read (`read-marks.ts`) and where its last read of
- *   the document ended: while a page streams in, the parser only appends after that
- *   point, so each pass reads on from there instead of reading the parser's changes one
- *   by one; changes anywhere else are read from their records;
+ * - the scanner remembers what it has read (`read-marks.ts`) and where its last read
+ *   of the document ended (`last-read.ts`): while a page streams in, the parser only
+ *   appends after that point, so each pass reads on from there instead of reading the
+ *   parser's changes one by one; changes anywhere else are read from their records;
  * - `flush` runs once per microtask checkpoint — before the browser can paint what the
  *   parser or a script just inserted — and does one read phase (collect every unit's
  *   text) followed by one write phase (set attributes), so styles are never forced
