@@ -2,7 +2,7 @@ import type { BlockFinder } from './block';
 import { originalAttribute } from './control';
 import { OWN_UI_ATTRIBUTE } from './own-ui';
 import type { ReadMarks } from './read-marks';
-import { IGNORED_TAGS } from './tags';
+import { IGNORED_TAGS, UNIT_TAGS } from './tags';
 
 /** What one read of a subtree found: the text of each unit, labelled elements, shadow roots. */
 export interface Collected {
@@ -100,6 +100,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
   while (node) {
     last = node;
     let descend = false;
+    let tag = '';
     const type: number = node.nodeType;
     if (type === 3) {
       const data = (node as Text).data;
@@ -110,7 +111,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
     } else if (type === 1) {
       const el = node as Element;
       marks?.seen.set(el, marks.pass);
-      const tag = el.tagName.toUpperCase();
+      tag = el.tagName.toUpperCase();
       if (!isSkippedTag(el, tag) && !skip?.has(el)) {
         descend = true;
         if (tag === 'BR') {
@@ -126,7 +127,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
           descend = false;
           const text = el.textContent;
           if (text && hasText(text)) {
-            const unit = finder.unitOf(el);
+            const unit = UNIT_TAGS.has(tag) ? el : finder.unitOf(el);
             if (unit) out.units.set(unit, (out.units.get(unit) ?? '') + text);
           }
         }
@@ -136,7 +137,8 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
       descend = true;
     }
     if (descend) {
-      const only: boolean = type !== 1 || finder.unitOf(node) === null;
+      // (A paragraph-like element is its own unit: no need to ask the finder.)
+      const only: boolean = type !== 1 || (!UNIT_TAGS.has(tag) && finder.unitOf(node) === null);
       const child: Node | null = only ? (node as ParentNode).firstElementChild : node.firstChild;
       if (child) {
         elementsOnly.push(only);
