@@ -40,6 +40,9 @@ export function plural(folded: string): string | null {
 export function variants(form: string): string[] {
   // Cheap checks first: compiling 10,000 terms must stay well under 100 ms.
   if (isPlainWords(form)) return [form];
+  // ASCII words joined by single spaces or hyphens (Jean-Luc, Quarles-1816): every hyphen
+  // is an inner one, and there is no trailing punctuation.
+  if (HYPHENATED_WORDS.test(form)) return [form, form.replace(/-/g, ' '), form.replace(/-/g, '')];
   const out = new Set<string>();
   const hyphens = form.includes('-') ? innerHyphens(form) : [];
   const spellings = hyphens.length > 0
@@ -84,6 +87,7 @@ function isPlainWords(s: string): boolean {
   return PLAIN_WORDS.test(s); // a native scan: cheaper than a loop in code not yet optimized
 }
 const PLAIN_WORDS = /^[a-z0-9 ]+$/;
+const HYPHENATED_WORDS = /^[a-z0-9]+(?:[ -][a-z0-9]+)*$/;
 
 /**
  * Hands `add` every folded form of an enabled list's terms (duplicates possible), and

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
 import { collectOwners } from '../../../lib/match/owners';
-import { FORMS_VERSION, formsOf } from '../../../lib/match/stored-forms';
+import { expandForms, FORMS_VERSION } from '../../../lib/match/stored-forms';
 import type { MatchList } from '../../../lib/watchlist/model';
 import { fakeList } from './fake-list';
 
 /** The lists as a content script reads them: with their forms, through storage (JSON). */
-const stored = (lists: MatchList[]) => JSON.parse(JSON.stringify(lists.map((list) => ({ ...list, forms: formsOf(list) })))) as MatchList[];
+const stored = (lists: MatchList[]) => JSON.parse(JSON.stringify(lists.map((list) => ({ ...list, forms: expandForms(list) })))) as MatchList[];
 
 const PIECES = ['Jean', '-', 'Luc', ' ', 'Guzmán', 'S.H.I.E.L.D.', 'dr.', 'Who', '13', '#', 'Reasons', 'Why', 'Ø', 'エレン', '’s', '!', '?', 'y', 'box'];
 const term = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
