@@ -1,7 +1,7 @@
 /**
  * A list's forms, worked out ahead of time. Every frame of every page load compiles, and
  * expanding terms outside printable ASCII into their folded forms (accents, variants,
- * name parts) takes the slow, code-point-by-code-point path: 15–20 ms for 1,000 such
+ * name parts) takes the slow, code-point-by-code-point path: 10–15 ms for 1,000 such
  * names in a fresh frame. So the background expands those lists once per change and
  * stores the result in the snapshot; a content script's compile then only merges and
  * sorts. Printable-ASCII lists (most) expand on fast paths in a few ms, and store
