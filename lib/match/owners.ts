@@ -3,7 +3,7 @@
  * pattern numbers), and for each the lists that own it and whether each needs a capital.
  */
 import type { MatchList } from '../watchlist/model';
-import { eachForm } from './stored-forms';
+import { listForms } from './terms';
 
 /** Forms and their owners, flat for the matcher's hit path. */
 export interface Owners {
@@ -60,7 +60,7 @@ export function collectOwners(lists: readonly MatchList[]): Owners | null {
     entryCapital[entries] = capital ? 1 : 0;
     entries++;
   };
-  for (; li < lists.length; li++) eachForm(lists[li]!, add);
+  for (; li < lists.length; li++) listForms(lists[li]!, add);
   if (ids.size === 0) return null;
 
   const texts = [...ids.keys()].sort();

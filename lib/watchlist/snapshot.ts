@@ -3,22 +3,14 @@
  * so a content script has its terms at document_start without waking the service worker.
  * The database stays the source of truth; this is a cache that readers must validate.
  */
-import { formsOf, type StoredForms } from '../match/stored-forms';
 import { isActive, type MatchList, type Watchlist } from './model';
 
 /**
  * A list in a snapshot: the matcher's fields plus its hide-until time, so a reader can
  * drop it once that time passes without waiting for a new snapshot (optional for
- * hand-made snapshots; absent means no end), and its forms worked out ahead (optional:
- * absent or from another version, the reader works them out).
+ * hand-made snapshots; absent means no end).
  */
-export type SnapshotList = MatchList & { hideUntil?: number | null; forms?: StoredForms };
-
-/**
- * Stored forms take a few times the room of the terms; above this many characters of
- * forms in all, a snapshot goes without them (storage.local's quota is 10 MB).
- */
-export const STORED_FORMS_BUDGET = 1_000_000;
+export type SnapshotList = MatchList & { hideUntil?: number | null };
 
 /** Version 1 of the stored snapshot. */
 export interface TermSnapshot {
@@ -30,28 +22,23 @@ export interface TermSnapshot {
 }
 
 /** The snapshot of `lists` at time `now`: only active lists, stripped to what matching needs. */
-export function buildSnapshot(all: Watchlist[], now: number): TermSnapshot {
-  const active = all.filter((list) => isActive(list, now));
+export function buildSnapshot(lists: Watchlist[], now: number): TermSnapshot {
+  const active = lists.filter((list) => isActive(list, now));
   const ends = active.flatMap((list) => (list.hideUntil === null ? [] : [list.hideUntil]));
-  const lists: SnapshotList[] = active.map((list) => ({
-    id: list.id,
-    title: list.title,
-    enabled: list.enabled,
-    matchNameParts: list.matchNameParts,
-    hideUntil: list.hideUntil,
-    characters: [...list.characters],
-    cast: [...list.cast],
-    keywords: [...list.keywords],
-  }));
-  const forms = lists.map(formsOf);
-  const size = forms.reduce((sum, f) => sum + (f ? f.texts.length + f.capitals.length : 0), 0);
-  if (size <= STORED_FORMS_BUDGET) {
-    lists.forEach((list, i) => {
-      const f = forms[i];
-      if (f) list.forms = f;
-    });
-  }
-  return { v: 1, lists, nextChange: ends.length === 0 ? null : Math.min(...ends) };
+  return {
+    v: 1,
+    lists: active.map((list) => ({
+      id: list.id,
+      title: list.title,
+      enabled: list.enabled,
+      matchNameParts: list.matchNameParts,
+      hideUntil: list.hideUntil,
+      characters: [...list.characters],
+      cast: [...list.cast],
+      keywords: [...list.keywords],
+    })),
+    nextChange: ends.length === 0 ? null : Math.min(...ends),
+  };
 }
 
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { activeListsAt, buildSnapshot, isTermSnapshot, type TermSnapshot } from '../../../lib/watchlist/snapshot';
-import { formsOf } from '../../../lib/match/stored-forms';
 import { fakeWatchlist } from '../factories';
 
 const NOW = 1_000_000;
@@ -39,17 +38,6 @@ describe('buildSnapshot', () => {
   it('has no next change without future dates, and works for no lists', () => {
     expect(buildSnapshot([fakeWatchlist()], NOW).nextChange).toBeNull();
     expect(buildSnapshot([], NOW)).toEqual({ v: 1, lists: [], nextChange: null });
-  });
-
-  it('stores the forms of lists with terms beyond printable ASCII, unless they would take too much room', () => {
-    const ascii = fakeWatchlist({ characters: ['Jean-Luc Picard'] });
-    const accented = fakeWatchlist({ characters: ['Jean-Luc Picard', 'Guzmán Nunier'] });
-    const snapshot = buildSnapshot([ascii, accented], NOW);
-    expect(snapshot.lists[0]).not.toHaveProperty('forms'); // quick to work out in each frame
-    expect(snapshot.lists[1]!.forms).toEqual(formsOf(accented));
-    expect(snapshot.lists[1]!.forms!.texts.split('\n')).toEqual(expect.arrayContaining(['jean-luc picard', 'jean luc picard', 'picard', 'guzman']));
-    const huge = fakeWatchlist({ keywords: Array.from({ length: 50_000 }, (_, i) => `mot clé numéro ${i}`) });
-    expect(buildSnapshot([huge], NOW).lists[0]).not.toHaveProperty('forms');
   });
 
   it('picks the earliest future date', () => {
