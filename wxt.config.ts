@@ -11,7 +11,9 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'tabs', 'contextMenus'],
     // The options page's "Fill from TVmaze" (user-triggered): the only network request.
-    host_permissions: ['https://api.tvmaze.com/*'],
+    // Firefox also needs the pages the content script runs on (it asks for them at install
+    // already, for the content script) to register the page-state copy, lib/early-state.ts.
+    host_permissions: ['https://api.tvmaze.com/*', ...(browser === 'firefox' ? ['http://*/*', 'https://*/*'] : [])],
     ...(browser === 'firefox'
       ? // 140: the first Firefox with built-in consent for data collection (128 was the first
         // to run a manifest content script in the page's world, for the shadow-root hook).

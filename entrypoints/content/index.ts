@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createBackgroundClient } from '../../lib/client';
+import { receiveEarlyState } from '../../lib/early-state';
 import { startPlotArmor } from '../../lib/content/start';
 import { siteHost } from '../../lib/content/site-host';
 import { createTabMessageListener } from '../../lib/content/tab-messages';
@@ -23,6 +24,8 @@ export default defineContentScript({
       storage: browser.storage.local,
       client: createBackgroundClient((message) => browser.runtime.sendMessage(message)),
       host: siteHost(location),
+      // Firefox only: see lib/early-state.ts (left out of the Chromium build).
+      early: import.meta.env.FIREFOX ? receiveEarlyState() : undefined,
     }).then((started) => {
       scanner = started;
     });

@@ -7,8 +7,9 @@ import { openPlotArmorDb } from '../db/open';
 import { getSettings } from '../db/settings';
 import { addTerms, listWatchlists } from '../db/watchlists';
 import { createContextMenu } from './context-menu';
+import { createEarlyStatePublisher, type ContentScriptsApi } from './early-state';
 import { createMessageHandler } from './handlers';
-import { publishPageState } from './publish';
+import { pageStateFromDb, publishPageState } from './publish';
 import { createTabCounts } from './tab-counts';
 
 /** Starts the background; `api` is the extension API (`browser` or a fake). */
@@ -26,8 +27,12 @@ export function startBackground(api: typeof browser): void {
     // WXT types getMessage from the catalogue seen at `wxt prepare`; these keys are in it.
     msg: (key) => (api.i18n.getMessage as (name: string) => string)(key),
   });
+  // Firefox (MV2) only: Chromium's MV3 API has no `contentScripts`.
+  const contentScripts = (api as unknown as { contentScripts?: ContentScriptsApi }).contentScripts ?? null;
+  const early = createEarlyStatePublisher(contentScripts);
   const publish = async () => {
-    const settings = await publishPageState(await db(), api.storage.local, Date.now());
+    const { settings, items } = await publishPageState(await db(), api.storage.local, Date.now());
+    await early.publish(items);
     await counts.setBadgeEnabled(settings.showBadge);
     void menu?.rebuild(); // the context menu lists the watchlists
   };
@@ -54,6 +59,14 @@ export function startBackground(api: typeof browser): void {
   });
   api.runtime.onInstalled.addListener(() => void publish());
   api.runtime.onStartup.addListener(() => void publish());
+  // A registered script lives as long as the background that registered it: register
+  // again whenever the background starts (storage, which outlives it, is left alone).
+  if (contentScripts) {
+    void db()
+      .then((d) => pageStateFromDb(d, Date.now()))
+      .then(({ items }) => early.publish(items))
+      .catch(() => {});
+  }
   void db()
     .then(getSettings)
     .then((settings) => counts.setBadgeEnabled(settings.showBadge))

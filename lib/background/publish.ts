@@ -5,20 +5,30 @@ import { listWatchlists } from '../db/watchlists';
 import { pageStateItems } from '../page-state';
 import { buildSnapshot } from '../watchlist/snapshot';
 
-/**
- * Writes what content scripts read (terms snapshot, paused sites, settings) from the
- * database; returns the settings it wrote, for the background's own use (the badge).
- */
-export async function publishPageState(
+/** What content scripts read (terms snapshot, paused sites, settings), from the database. */
+export async function pageStateFromDb(
   db: IDBPDatabase<PlotArmorDB>,
-  storage: { set(items: Record<string, unknown>): Promise<void> },
   now: number,
-): Promise<Settings> {
+): Promise<{ settings: Settings; items: Record<string, unknown> }> {
   const [lists, paused, settings] = await Promise.all([
     listWatchlists(db),
     listPausedSites(db),
     getSettings(db),
   ]);
-  await storage.set(pageStateItems(buildSnapshot(lists, now), paused, settings));
-  return settings;
+  return { settings, items: pageStateItems(buildSnapshot(lists, now), paused, settings) };
+}
+
+/**
+ * Writes what content scripts read to `storage`; returns the settings it wrote, for
+ * the background's own use (the badge), and the items, for Firefox's registered copy
+ * (`early-state.ts`).
+ */
+export async function publishPageState(
+  db: IDBPDatabase<PlotArmorDB>,
+  storage: { set(items: Record<string, unknown>): Promise<void> },
+  now: number,
+): Promise<{ settings: Settings; items: Record<string, unknown> }> {
+  const state = await pageStateFromDb(db, now);
+  await storage.set(state.items);
+  return state;
 }

@@ -29,6 +29,11 @@ export interface ContentDeps {
   client: BackgroundClient;
   /** The site the user pauses: the top page's host. */
   host: string;
+  /**
+   * The page state handed over at once where the background registered it (Firefox,
+   * `lib/early-state.ts`); storage is read as well, and whichever answers first is used.
+   */
+  early?: Promise<Record<string, unknown>>;
   now?: () => number;
 }
 
@@ -65,7 +70,20 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const read = async () => readPageState(await storage.get([...PAGE_STATE_KEYS]).catch(() => ({})));
 
   try {
-    let state = await read();
+    const stored: Promise<Record<string, unknown>> = storage.get([...PAGE_STATE_KEYS]).catch(() => ({}));
+    const first = await Promise.race([
+      stored.then((items) => ({ items, early: false })),
+      ...(deps.early ? [deps.early.then((items) => ({ items, early: true }))] : []),
+    ]);
+    let state = readPageState(first.items);
+    if (first.early) {
+      // The registered copy was first. It can be a moment behind storage (the
+      // background replaces it after writing storage): check, and follow storage if so.
+      void stored.then((items) => {
+        const same = PAGE_STATE_KEYS.every((key) => JSON.stringify(items[key]) === JSON.stringify(first.items[key]));
+        if (!same && !signal.aborted) apply(readPageState(items));
+      });
+    }
     if (!state.snapshot) {
       // First run after install, before the background wrote the state: ask for it.
       await client.call('page/refresh-snapshot', {}).catch(() => {});

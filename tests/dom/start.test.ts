@@ -67,4 +67,28 @@ describe('the content script start', () => {
     });
     expect(document.documentElement.hasAttribute('data-plot-armor-ready')).toBe(true);
   });
+
+  it('uses the state handed over by the registered script when storage is slow, then follows storage if it differs', async () => {
+    document.body.innerHTML = '<p id="a">Clay Jensen listens</p><p id="b">Hannah Baker too</p>';
+    const early = buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
+    const newer = buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Hannah Baker'] })], Date.now());
+    let answer!: (items: Record<string, unknown>) => void;
+    const storage = fakeStorage({});
+    storage.get = vi.fn(() => new Promise<Record<string, unknown>>((resolve) => (answer = resolve)));
+    await startPlotArmor({
+      doc: document,
+      signal: controller.signal,
+      storage,
+      client,
+      host: 'news.example.com',
+      early: Promise.resolve({ [SNAPSHOT_KEY]: early, [PAUSED_KEY]: [] }),
+    });
+    // Ready with no answer from storage yet.
+    expect(document.documentElement.hasAttribute('data-plot-armor-ready')).toBe(true);
+    expect(document.querySelector('#a')!.getAttribute('data-plot-armor')).toBe('hidden');
+    // Storage had a newer state (the registered copy was a moment behind): it wins.
+    answer({ [SNAPSHOT_KEY]: newer, [PAUSED_KEY]: [] });
+    await vi.waitFor(() => expect(document.querySelector('#b')!.getAttribute('data-plot-armor')).toBe('hidden'));
+    expect(document.querySelector('#a')!.hasAttribute('data-plot-armor')).toBe(false);
+  });
 });

@@ -138,6 +138,30 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       await p.close();
     });
 
+    // Firefox only: there a content script's storage read waits while the page keeps the
+    // main thread busy, so the background also registers a copy of the state
+    // (lib/early-state.ts). Chromium answers storage at once and has no such copy.
+    it.runIf(name === 'firefox')('has the terms before the page runs its first script', async () => {
+      server.html(
+        '/busy.html',
+        `<!doctype html><html><head><meta charset="utf-8"><script>
+          const until = Date.now() + 400;
+          while (Date.now() < until);
+          performance.mark('page-script-done');
+        </script></head><body><p id="s">Jonas Kahnwald again.</p><p id="ok">Fine.</p></body></html>`,
+      );
+      const p = await open('/busy.html');
+      const order = await p.evaluate(() => ({
+        ready: performance.getEntriesByName('plot-armor:terms-ready')[0]?.startTime ?? null,
+        page: performance.getEntriesByName('page-script-done')[0]?.startTime ?? null,
+      }));
+      expect(order.ready).not.toBeNull();
+      expect(order.ready!).toBeLessThan(order.page!);
+      expect(await stateOf(p, '#s')).toBe('hidden');
+      expect(await stateOf(p, '#ok')).toBeNull();
+      await p.close();
+    });
+
     // Chromium only: stopping an MV3 service worker takes CDP (ServiceWorker.stopAllWorkers);
     // the Firefox build's MV2 background page has no such idle stop to provoke.
     it.runIf(name === 'chromium')('also right after the service worker was stopped', async () => {

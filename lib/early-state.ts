@@ -1,0 +1,41 @@
+/**
+ * Firefox hands a content script its page state only after the page's parser is done
+ * when the page keeps the parser busy (a 6 MB page: ~400 ms after the script started),
+ * and the page stays held invisible until then. So in Firefox the background also
+ * registers a tiny content script carrying the state (`browser.contentScripts`, MV2),
+ * which runs at document_start in the same sandbox as the main content script and hands
+ * the state over at once. The page never sees it: both run in the extension's sandbox.
+ * Chromium (MV3) can only register files, not code, and answers storage quickly anyway.
+ */
+
+/** The main content script's receiver, when it ran first. */
+export const EARLY_STATE_RECEIVER = 'plotArmorReceiveState';
+/** Where the state waits, when the registered script ran first. */
+export const EARLY_STATE_SLOT = 'plotArmorEarlyState';
+
+type Scope = Record<string, unknown>;
+
+/** The code of the registered script for these page-state items (JSON is a JS literal). */
+export function earlyStateCode(items: Record<string, unknown>): string {
+  const json = JSON.stringify(items);
+  return `(function(s){var g=globalThis;typeof g.${EARLY_STATE_RECEIVER}==='function'?g.${EARLY_STATE_RECEIVER}(s):(g.${EARLY_STATE_SLOT}=s);})(${json});`;
+}
+
+/**
+ * The state the registered script hands over, whichever of the two runs first; a
+ * promise that never settles where there is none (Chromium, or no state registered).
+ */
+export function receiveEarlyState(scope: Scope = globalThis as unknown as Scope): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    const waiting = scope[EARLY_STATE_SLOT];
+    if (typeof waiting === 'object' && waiting !== null) {
+      delete scope[EARLY_STATE_SLOT];
+      resolve(waiting as Record<string, unknown>);
+      return;
+    }
+    scope[EARLY_STATE_RECEIVER] = (state: unknown) => {
+      delete scope[EARLY_STATE_RECEIVER];
+      if (typeof state === 'object' && state !== null) resolve(state as Record<string, unknown>);
+    };
+  });
+}
