@@ -15,10 +15,21 @@ export const EARLY_STATE_SLOT = 'plotArmorEarlyState';
 
 type Scope = Record<string, unknown>;
 
-/** The code of the registered script for these page-state items (JSON is a JS literal). */
-export function earlyStateCode(items: Record<string, unknown>): string {
+/**
+ * Above this many characters of state, nothing is registered (the content script reads
+ * storage): the code runs in every frame of every page.
+ */
+export const EARLY_STATE_LIMIT = 1_000_000;
+
+/**
+ * The code of the registered script for these page-state items; null when they are
+ * too large. The state is a string literal given to JSON.parse, which engines read
+ * faster than the same data written as an object literal.
+ */
+export function earlyStateCode(items: Record<string, unknown>): string | null {
   const json = JSON.stringify(items);
-  return `(function(s){var g=globalThis;typeof g.${EARLY_STATE_RECEIVER}==='function'?g.${EARLY_STATE_RECEIVER}(s):(g.${EARLY_STATE_SLOT}=s);})(${json});`;
+  if (json.length > EARLY_STATE_LIMIT) return null;
+  return `(function(s){var g=globalThis;typeof g.${EARLY_STATE_RECEIVER}==='function'?g.${EARLY_STATE_RECEIVER}(s):(g.${EARLY_STATE_SLOT}=s);})(JSON.parse(${JSON.stringify(json)}));`;
 }
 
 /**

@@ -30,9 +30,11 @@ export function createEarlyStatePublisher(api: ContentScriptsApi | null) {
         // The old state goes first: a page loading in between reads storage instead.
         await current?.unregister().catch(() => {});
         current = null;
+        const code = earlyStateCode(items);
+        if (code === null) return; // too large to put in every frame: storage it is
         current = await api.register({
           matches: MATCHES,
-          js: [{ code: earlyStateCode(items) }],
+          js: [{ code }],
           allFrames: true,
           matchAboutBlank: true,
           runAt: 'document_start',

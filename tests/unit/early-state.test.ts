@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createEarlyStatePublisher, type ContentScriptsApi } from '../../lib/background/early-state';
-import { EARLY_STATE_RECEIVER, EARLY_STATE_SLOT, earlyStateCode, receiveEarlyState } from '../../lib/early-state';
+import { EARLY_STATE_LIMIT, EARLY_STATE_RECEIVER, EARLY_STATE_SLOT, earlyStateCode, receiveEarlyState } from '../../lib/early-state';
 
 /** Runs a registered script's code with `scope` as its global. */
 const run = (code: string, scope: Record<string, unknown>) => new Function('globalThis', code)(scope);
@@ -9,13 +9,13 @@ const items = { 'plotArmor.pausedSites': ['a.example'], 'plotArmor.snapshot': { 
 describe('the page state handed over by a registered script (Firefox)', () => {
   it('reaches the content script whichever of the two runs first', async () => {
     const scriptFirst: Record<string, unknown> = {};
-    run(earlyStateCode(items), scriptFirst);
+    run(earlyStateCode(items)!, scriptFirst);
     await expect(receiveEarlyState(scriptFirst)).resolves.toEqual(items);
     expect(scriptFirst).not.toHaveProperty(EARLY_STATE_SLOT);
 
     const receiverFirst: Record<string, unknown> = {};
     const received = receiveEarlyState(receiverFirst);
-    run(earlyStateCode(items), receiverFirst);
+    run(earlyStateCode(items)!, receiverFirst);
     await expect(received).resolves.toEqual(items);
     expect(receiverFirst).not.toHaveProperty(EARLY_STATE_RECEIVER);
   });
@@ -35,5 +35,8 @@ describe('the page state handed over by a registered script (Firefox)', () => {
     expect(calls).toEqual(['register a', 'unregister 0', 'register b']);
     expect(api.register).toHaveBeenLastCalledWith(expect.objectContaining({ runAt: 'document_start', allFrames: true, matchAboutBlank: true }));
     await expect(createEarlyStatePublisher(null).publish({})).resolves.toBeUndefined();
+    // A state too large for every frame is not registered (and the old one is gone).
+    await publisher.publish({ 'plotArmor.snapshot': 'x'.repeat(EARLY_STATE_LIMIT) });
+    expect(calls).toEqual(['register a', 'unregister 0', 'register b', 'unregister 2']);
   });
 });
