@@ -67,10 +67,11 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   };
   // Storage can fail (e.g. the extension was reloaded under an open page): then it reads
   // as empty, and the page is shown rather than held.
-  const read = async () => readPageState(await storage.get([...PAGE_STATE_KEYS]).catch(() => ({})));
+  const readItems = (): Promise<Record<string, unknown>> => storage.get([...PAGE_STATE_KEYS]).catch(() => ({}));
+  const read = async () => readPageState(await readItems());
 
   try {
-    const stored: Promise<Record<string, unknown>> = storage.get([...PAGE_STATE_KEYS]).catch(() => ({}));
+    const stored = readItems();
     const first = await Promise.race([
       stored.then((items) => ({ items, early: false })),
       ...(deps.early ? [deps.early.then((items) => ({ items, early: true }))] : []),

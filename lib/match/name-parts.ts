@@ -42,15 +42,14 @@ export function forEachNamePart(folded: string, use: (part: string) => void): vo
   if (!folded.includes(' ')) return;
   const plain = PLAIN.test(folded); // most names: no punctuation to strip, no code-point walks
   // Hyphenated ASCII words (Jean-Luc): nothing to strip either; the hyphens do not count.
-  const hyphenated = !plain && HYPHENATED.test(folded);
+  const hyphenated = !plain && HYPHENATED_WORDS.test(folded);
   for (let from = 0; from <= folded.length; ) {
     let to = folded.indexOf(' ', from);
     if (to === -1) to = folded.length;
     if (!plain || to - from > 2) {
       const word = folded.slice(from, to);
       const core = plain || hyphenated ? word : stripEdges(word);
-      const letters = hyphenated ? core.length - countHyphens(core) : plain ? 3 : countWordCodePoints(core);
-      if (letters > 2) {
+      if (plain || (hyphenated ? core.replace(/-/g, '').length : countWordCodePoints(core)) > 2) {
         const bare = core.includes('.') ? core.replace(/\./g, '') : core; // "St." and "Ph.D." are written with dots
         if (!HONORIFICS.has(bare) && !PARTICLES.has(bare)) use(core);
       }
@@ -60,13 +59,8 @@ export function forEachNamePart(folded: string, use: (part: string) => void): vo
 }
 
 const PLAIN = /^[a-z0-9 ]*$/;
-const HYPHENATED = /^[a-z0-9]+(?:[ -][a-z0-9]+)*$/;
-
-function countHyphens(word: string): number {
-  let n = 0;
-  for (let i = word.indexOf('-'); i !== -1; i = word.indexOf('-', i + 1)) n++;
-  return n;
-}
+/** Folded ASCII words joined by single spaces or hyphens (Jean-Luc Picard): no edges to strip, every hyphen inner. */
+export const HYPHENATED_WORDS = /^[a-z0-9]+(?:[ -][a-z0-9]+)*$/;
 
 /** `word` without the non-word characters at its ends (`/^[^\p{L}\p{N}\p{M}]+|…+$/gu`). */
 function stripEdges(word: string): string {

@@ -6,7 +6,7 @@
 import type { MatchList } from '../watchlist/model';
 import { isWordCodePoint, wordRuns } from './boundary';
 import { foldTerm } from './fold';
-import { forEachNamePart } from './name-parts';
+import { forEachNamePart, HYPHENATED_WORDS } from './name-parts';
 
 // Word characters (`\p{L}\p{N}\p{M}`) are read from boundary.ts's cached classes, not
 // with Unicode property regexes: compiling one costs ~0.5 ms in every fresh frame.
@@ -87,7 +87,6 @@ function isPlainWords(s: string): boolean {
   return PLAIN_WORDS.test(s); // a native scan: cheaper than a loop in code not yet optimized
 }
 const PLAIN_WORDS = /^[a-z0-9 ]+$/;
-const HYPHENATED_WORDS = /^[a-z0-9]+(?:[ -][a-z0-9]+)*$/;
 
 /**
  * Hands `add` every folded form of an enabled list's terms (duplicates possible), and

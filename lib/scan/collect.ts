@@ -137,8 +137,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
       descend = true;
     }
     if (descend) {
-      // (A paragraph-like element is its own unit: no need to ask the finder.)
-      const only: boolean = type !== 1 || (!UNIT_TAGS.has(tag) && finder.unitOf(node) === null);
+      const only = textIgnoredIn(node, finder, tag);
       const child: Node | null = only ? (node as ParentNode).firstElementChild : node.firstChild;
       if (child) {
         elementsOnly.push(only);
@@ -168,7 +167,13 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
   return last;
 }
 
-/** Whether the text directly inside `parent` belongs to no unit (so it need not be read). */
-function textIgnoredIn(parent: Node | null, finder: BlockFinder): boolean {
-  return parent !== null && (parent.nodeType !== 1 || finder.unitOf(parent) === null);
+/**
+ * Whether the text directly inside `parent` belongs to no unit (so it need not be read).
+ * `tag`: the parent's upper-case tag, when the caller has read it already.
+ */
+function textIgnoredIn(parent: Node | null, finder: BlockFinder, tag?: string): boolean {
+  if (parent === null) return false;
+  if (parent.nodeType !== 1) return true;
+  // A paragraph-like element is its own unit: no need to ask the finder.
+  return !UNIT_TAGS.has(tag ?? (parent as Element).tagName.toUpperCase()) && finder.unitOf(parent) === null;
 }

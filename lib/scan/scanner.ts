@@ -131,30 +131,23 @@ export function createScanner(options: ScannerOptions): Scanner {
     pass++;
     const { targets, tail } = changes.take(finder, doc, roots, { seen, spine: lastRead.spine() });
     const scope: ReadScope = { marks: { seen, pass } };
-    // Read phase: the queued targets, then what was appended after the last read.
-    const readTargets = (from: number): void => {
-      for (let i = from; i < targets.length; i++) {
-        const target = targets[i]!;
-        if (target === doc) lastRead.endedAt(collectToEnd(doc, finder, collected, scope));
-        else collect(target, finder, collected, scope);
-        for (const shadow of collected.shadowRoots.splice(0)) {
-          if (watchRoot(shadow)) targets.push(shadow);
-        }
-      }
+    // Read phase: what was appended after the last read of the document (leaving out
+    // the queued targets), then the queued targets and the shadow roots found on the way.
+    const watchFound = (): void => {
+      for (const shadow of collected.shadowRoots.splice(0)) if (watchRoot(shadow)) targets.push(shadow);
     };
-    readTargets(0);
-    const queued = targets.length;
     if (tail && !targets.includes(doc)) {
       const skip = new Set(targets);
       // Undefined: the last read's end was moved or removed, so the whole document is read.
       const start = lastRead.resumePoint(finder, skip);
-      if (start !== null) {
-        lastRead.endedAt(collectToEnd(start ?? doc, finder, collected, { ...scope, skip }));
-        for (const shadow of collected.shadowRoots.splice(0)) {
-          if (watchRoot(shadow)) targets.push(shadow);
-        }
-        readTargets(queued);
-      }
+      if (start !== null) lastRead.endedAt(collectToEnd(start ?? doc, finder, collected, { ...scope, skip }));
+      watchFound();
+    }
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i]!;
+      if (target === doc) lastRead.endedAt(collectToEnd(doc, finder, collected, scope));
+      else collect(target, finder, collected, scope);
+      watchFound();
     }
     // Match, then write phase.
     const current = matcher;

@@ -15,6 +15,12 @@ let server: TestServer;
 const page = (body: string, head = '') =>
   `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 const stateOf = (p: DriverPage, selector: string) => p.attribute(selector, 'data-plot-armor');
+/** The state of element `id` inside the same-origin frame `frame`. */
+const stateInFrame = (p: DriverPage, frame: string, id: string) =>
+  p.evaluate(
+    ([f, i]) => (document.getElementById(f) as HTMLIFrameElement).contentDocument?.getElementById(i)?.getAttribute('data-plot-armor'),
+    [frame, id] as const,
+  );
 
 /** Counts, in a rAF loop started from <head>, the frames in which a spoiler is laid out readable. */
 const FRAME_COUNTER = `<script>
@@ -224,11 +230,7 @@ describe.each(selectedBrowsers())('in %s', (name) => {
         () => getComputedStyle(document.getElementById('host')!.shadowRoot!.getElementById('in-shadow')!).filter,
       );
       expect(filter).toMatch(/blur/);
-      const inFrame = (id: string) =>
-        p.evaluate(
-          (i) => (document.getElementById('f') as HTMLIFrameElement).contentDocument?.getElementById(i)?.getAttribute('data-plot-armor'),
-          id,
-        );
+      const inFrame = (id: string) => stateInFrame(p, 'f', id);
       await expect.poll(() => inFrame('in-frame')).toBe('hidden');
       expect(await inFrame('fine')).toBeNull();
     });
@@ -274,11 +276,7 @@ describe.each(selectedBrowsers())('in %s', (name) => {
           </script>`),
       );
       const p = await open('/blank-frame.html');
-      const inFrame = (id: string) =>
-        p.evaluate(
-          (i) => (document.getElementById('blank') as HTMLIFrameElement).contentDocument?.getElementById(i)?.getAttribute('data-plot-armor'),
-          id,
-        );
+      const inFrame = (id: string) => stateInFrame(p, 'blank', id);
       await expect.poll(() => inFrame('written')).toBe('hidden');
       expect(await inFrame('ok')).toBeNull();
     });
