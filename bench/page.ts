@@ -9,12 +9,16 @@
  *   before the next frame;
  * - the time from the content script's start to its terms being ready, with the
  *   service worker running and after stopping it;
- * - the content-script bundle size.
+ * - the content-script bundle size;
+ * - lower bounds: the cost of scripts that do only part of what any scanner must do,
+ *   run in an isolated world of their own (as a content script is) on the same page.
  */
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { callBackground, launchWithExtension, stopServiceWorkers, EXTENSION_DIR } from '../tests/support/chromium';
 import { startServer } from '../tests/support/server';
+import { build } from 'vite';
+import type { MatchList } from '../lib/watchlist/model';
 import { makeBenchPage } from './page-fixture';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
@@ -26,11 +30,67 @@ async function metrics(cdp: import('playwright-core').CDPSession): Promise<Recor
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
-/** Loads the page in a fresh tab and returns its main-thread script+style cost in ms. */
-async function loadAndMeasure(open: () => Promise<Page>, url: string, waitHidden: boolean) {
+/**
+ * Scripts that do part of a scanner's work and nothing else, for lower bounds. Each runs
+ * from document start in an isolated world of its own, like a content script.
+ * - `observe`: one MutationObserver on the document with the scanner's options, whose
+ *   callback looks at each record's target and next sibling: the least a scanner does
+ *   to tell the parser's appends from changes a script makes to what was already read.
+ * - `observeAndRead`: the same, and once the document is parsed, one pass that
+ *   lower-cases the text of every element holding only text (a paragraph: one
+ *   `textContent`, as the scanner reads it): reading the page once, as cheaply as it can
+ *   be read there, without matching anything.
+ * - `observeReadAndMatch`: the same, matching each text with the product's matcher
+ *   (compiled at document start from the benchmark's watchlist) instead of lower-casing
+ *   it: the scanner without choosing blocks, hiding, or reading as the page streams in.
+ */
+const OBSERVE = `new MutationObserver((records) => {
+  for (const r of records) if (r.target === null || r.nextSibling === undefined) throw new Error();
+}).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['alt', 'title', 'aria-label'] });`;
+/** Calls `visit` with the text of every element holding only text, once the document is parsed. */
+const readOnce = (visit: string) => `document.addEventListener('DOMContentLoaded', () => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+  let sum = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.childElementCount === 0) sum += ${visit};
+  document.documentElement.setAttribute('data-bench-probe', String(sum));
+});`;
+
+/** The product's matcher (lib/match/compile.ts) as a script defining `PlotArmorMatch`. */
+async function matcherScript(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: true, lib: { entry: 'lib/match/compile.ts', formats: ['iife'], name: 'PlotArmorMatch' } },
+  });
+  const output = (Array.isArray(result) ? result[0] : result) as { output: { code: string }[] };
+  return output.output[0]!.code;
+}
+
+async function makeProbes(terms: readonly string[]) {
+  const list: MatchList = { id: 'bench', title: 'Bench Show', enabled: true, matchNameParts: true, characters: [...terms], cast: [], keywords: [] };
+  return {
+    observe: OBSERVE,
+    observeAndRead: `${OBSERVE}\n${readOnce('n.textContent.toLowerCase().length')}`,
+    observeReadAndMatch: `${await matcherScript()}
+${OBSERVE}
+const matcher = PlotArmorMatch.compileMatcher([${JSON.stringify(list)}]);
+${readOnce('matcher.match(n.textContent).length')}`,
+  };
+}
+type ProbeName = keyof Awaited<ReturnType<typeof makeProbes>>;
+
+/**
+ * Loads the page in a fresh tab and returns its main-thread script+style cost in ms;
+ * `probe`: a script to run from document start in an isolated world of its own.
+ */
+async function loadAndMeasure(open: () => Promise<Page>, url: string, waitHidden: boolean, probe?: string) {
   const page = await open();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (probe) {
+    await cdp.send('Page.enable');
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: probe, worldName: 'plot-armor-bench-probe' });
+  }
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   if (waitHidden) await page.waitForFunction(() => (window as any).__bench.hiddenAt !== null, undefined, { timeout: 60_000 });
   await page.waitForTimeout(300);
@@ -96,6 +156,8 @@ async function main() {
   const baseScript: number[] = [];
   const baseStyle: number[] = [];
   const floors: number[] = [];
+  const probes = await makeProbes(fixture.terms);
+  const probeCosts: Record<ProbeName, number[]> = { observe: [], observeAndRead: [], observeReadAndMatch: [] };
   for (let i = 0; i < LOADS; i++) {
     const { page, cost, script, style } = await loadAndMeasure(() => plain.context.newPage(), url, false);
     baseCosts.push(cost);
@@ -104,6 +166,16 @@ async function main() {
     // The floor on every baseline load (it moves between loads as much as the cost does).
     floors.push(await bareWalk(page));
     await page.close();
+    for (const [name, source] of Object.entries(probes) as [ProbeName, string][]) {
+      const probe = await loadAndMeasure(() => plain.context.newPage(), url, false, source);
+      probeCosts[name].push(probe.cost);
+      // The matching probe must find every spoiler paragraph, or it measured nothing.
+      const found = Number(await probe.page.getAttribute('html', 'data-bench-probe'));
+      if (name === 'observeReadAndMatch' && found !== fixture.spoilers) {
+        throw new Error(`The matching probe found ${found} paragraphs, not ${fixture.spoilers}.`);
+      }
+      await probe.page.close();
+    }
   }
   await plain.close();
 
@@ -150,6 +222,9 @@ async function main() {
 
   const cost = median(extCosts) - median(baseCosts);
   const floor = median(floors);
+  const observeCost = median(probeCosts.observe) - median(baseCosts);
+  const readCost = median(probeCosts.observeAndRead) - median(baseCosts);
+  const matchCost = median(probeCosts.observeReadAndMatch) - median(baseCosts);
   const bundle = statSync(`${EXTENSION_DIR}/content-scripts/content.js`).size;
   const rows = [
     ['Extension main-thread cost (script + style, with − without)', ms(cost)],
@@ -157,6 +232,9 @@ async function main() {
     ['… of which style (RecalcStyleDuration, with − without)', ms(median(extStyle) - median(baseStyle))],
     ['Floor: bare TreeWalker pass lower-casing every text node', ms(floor)],
     ['Ratio cost / floor (target ≤ 3×)', `${(cost / floor).toFixed(2)}×`],
+    ['Lower bound: observing the page, each record looked at (with − without)', `${ms(observeCost)} (${(observeCost / floor).toFixed(2)}×)`],
+    ['Lower bound: observing, and reading the page once in an isolated world, no matching', `${ms(readCost)} (${(readCost / floor).toFixed(2)}×)`],
+    ['Lower bound: observing, reading once and matching (compile included), no blocks or hiding', `${ms(matchCost)} (${(matchCost / floor).toFixed(2)}×)`],
     ['One full re-evaluation of the loaded page (watchlist edited: compile + walk + match)', ms(median(rescans))],
     ['Ratio re-evaluation / floor', `${(median(rescans) / floor).toFixed(2)}×`],
     ['Navigation → all 200 spoilers hidden', ms(median(hiddenAt))],
@@ -170,7 +248,7 @@ async function main() {
   ];
   console.log('| measure | value |\n| --- | --- |');
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
-  console.log(`\n(medians of ${LOADS} loads; raw with: ${extCosts.map((x) => x.toFixed(0)).join(', ')} ms; without: ${baseCosts.map((x) => x.toFixed(0)).join(', ')} ms; floor: ${floors.map((x) => x.toFixed(1)).join(', ')} ms)`);
+  console.log(`\n(medians of ${LOADS} loads; raw with: ${extCosts.map((x) => x.toFixed(0)).join(', ')} ms; without: ${baseCosts.map((x) => x.toFixed(0)).join(', ')} ms; observing: ${probeCosts.observe.map((x) => x.toFixed(0)).join(', ')} ms; observing and reading: ${probeCosts.observeAndRead.map((x) => x.toFixed(0)).join(', ')} ms; and matching: ${probeCosts.observeReadAndMatch.map((x) => x.toFixed(0)).join(', ')} ms; floor: ${floors.map((x) => x.toFixed(1)).join(', ')} ms)`);
 }
 
 /** Inserts a spoiler paragraph and reports how fast it was hidden, and whether before the next frame. */
