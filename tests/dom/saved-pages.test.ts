@@ -1,0 +1,78 @@
+/**
+ * Block choice on saved pages (tests/fixtures/pages), with the real matcher and the demo
+ * watchlist: exactly the elements marked `data-expect="hidden"` are hidden.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../lib/match/compile';
+import { parseWatchlistFile } from '../../lib/format/watchlist-file';
+import { createScanner } from '../../lib/scan/scanner';
+import demoText from '../fixtures/demo-watchlists.json?raw';
+import article from '../fixtures/pages/article.html?raw';
+import feed from '../fixtures/pages/feed.html?raw';
+import forum from '../fixtures/pages/forum.html?raw';
+import list from '../fixtures/pages/list.html?raw';
+import shadow from '../fixtures/pages/shadow.html?raw';
+import table from '../fixtures/pages/table.html?raw';
+
+const PAGES: Record<string, string> = {
+  'article.html': article,
+  'feed.html': feed,
+  'forum.html': forum,
+  'table.html': table,
+  'list.html': list,
+  'shadow.html': shadow,
+};
+
+const parsed = parseWatchlistFile(demoText);
+if (!parsed.ok) throw new Error(parsed.error);
+const matcher = compileMatcher(parsed.watchlists.map((list, i) => ({ ...list, id: `list-${i}` })));
+
+let controller = new AbortController();
+afterEach(() => {
+  controller.abort();
+  controller = new AbortController();
+});
+
+/** Loads a saved page into the test document; `beforeScan` runs first (e.g. to attach shadow roots). */
+function load(name: string, beforeScan?: () => void): void {
+  document.documentElement.innerHTML = new DOMParser().parseFromString(PAGES[name]!, 'text/html').documentElement.innerHTML;
+  beforeScan?.();
+  const scanner = createScanner({ doc: document, signal: controller.signal });
+  scanner.setMatcher(matcher);
+}
+
+/** The id (or tag) of every element in `root` and its open shadow roots with the given attribute value. */
+function ids(root: ParentNode, attribute: string, value: string): string[] {
+  const found: string[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    if (el.getAttribute(attribute) === value) found.push(el.id || el.tagName.toLowerCase());
+    if (el.shadowRoot) found.push(...ids(el.shadowRoot, attribute, value).map((id) => `${el.id}>${id}`));
+  }
+  return found.sort();
+}
+
+const hidden = () => ids(document, 'data-plot-armor', 'hidden');
+const expected = () => ids(document, 'data-expect', 'hidden');
+
+describe.each(['article.html', 'feed.html', 'forum.html', 'table.html', 'list.html'])('%s', (name) => {
+  it('hides exactly the blocks that name the show', () => {
+    load(name);
+    expect(expected().length).toBeGreaterThan(0);
+    expect(hidden()).toEqual(expected());
+    expect(document.body.hasAttribute('data-plot-armor')).toBe(false);
+  });
+});
+
+describe('shadow.html', () => {
+  it('hides text inside open shadow roots and in slotted light DOM, and nothing around it', () => {
+    load('shadow.html', () => {
+      const template = document.querySelector<HTMLTemplateElement>('#review-card')!;
+      for (const card of document.querySelectorAll<HTMLElement>('review-card')) {
+        const root = card.attachShadow({ mode: 'open' });
+        root.append(template.content.cloneNode(true));
+        root.querySelector('.text')!.textContent = card.dataset.text!;
+      }
+    });
+    expect(hidden()).toEqual(['review-1>review-text', 'teaser-1-text']);
+  });
+});
