@@ -1,37 +1,33 @@
 /**
- * The page's one stylesheet for hidden blocks, built by a pure function, applied as
- * one `<style>` element in the document and as an adopted sheet in each shadow root
- * (document styles do not reach inside shadow trees).
+ * The page's one stylesheet for hidden blocks (and hidden text, through its highlight),
+ * built by a pure function, applied as one `<style>` element in the document and as an
+ * adopted sheet in each shadow root (document styles do not reach inside shadow trees).
  */
 import { OWN_UI_ATTRIBUTE } from '../scan/own-ui';
 import { LABEL_ATTRIBUTE, STATE_ATTRIBUTE } from '../scan/state';
+import { HIGHLIGHT_NAME } from '../scan/text-hiding';
 
 export type BlurStrength = 'light' | 'strong';
 
 /** Blur radius per strength, in `em` so it scales with the text; both leave text unreadable. */
 export const BLUR_RADIUS: Record<BlurStrength, string> = { light: '0.3em', strong: '0.6em' };
 
-/** The CSS for hidden and revealed blocks. */
+/** A CSS rule whose every declaration is `!important`: a page's own styles must not undo a blur. */
+const rule = (selector: string, declarations: string): string =>
+  `${selector}{${declarations.replaceAll(';', '!important;')}}`;
+
+/** The CSS for hidden and revealed blocks, and hidden text. */
 export function spoilerCss(strength: BlurStrength): string {
   const hidden = `[${STATE_ATTRIBUTE}="hidden"]`;
-  return `${hidden} {
-  filter: blur(${BLUR_RADIUS[strength]}) !important;
-  cursor: pointer !important;
-  user-select: none !important;
-  -webkit-user-select: none !important;
-  transition: none !important;
-}
-${hidden}:focus-visible {
-  outline: 3px solid #7c3aed !important;
-  outline-offset: 2px !important;
-  filter: blur(${BLUR_RADIUS[strength]}) drop-shadow(0 0 2px #7c3aed) !important;
-}
-${hidden}[${LABEL_ATTRIBUTE}]:hover {
-  outline: 2px dashed #7c3aed !important;
-}
-[${STATE_ATTRIBUTE}="revealed"]:hover {
-  outline: 1px dashed rgba(124, 58, 237, 0.5) !important;
-}`;
+  const blur = `blur(${BLUR_RADIUS[strength]})`;
+  return [
+    rule(hidden, `filter:${blur};cursor:pointer;user-select:none;-webkit-user-select:none;transition:none;`),
+    rule(`${hidden}:focus-visible`, `outline:3px solid #7c3aed;outline-offset:2px;filter:${blur} drop-shadow(0 0 2px #7c3aed);`),
+    rule(`${hidden}[${LABEL_ATTRIBUTE}]:hover`, 'outline:2px dashed #7c3aed;'),
+    // Hidden text (text-hiding.ts): its glyphs give way to a blurred grey shadow of them.
+    rule(`::highlight(${HIGHLIGHT_NAME})`, `color:transparent;text-shadow:0 0 ${BLUR_RADIUS[strength]} #808080;`),
+    rule(`[${STATE_ATTRIBUTE}="revealed"]:hover`, 'outline:1px dashed rgba(124,58,237,.5);'),
+  ].join('\n');
 }
 
 /** Keeps the one style element (and the shadow roots' adopted sheets) in step with the settings. */

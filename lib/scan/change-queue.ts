@@ -147,8 +147,9 @@ export function createChangeQueue(): ChangeQueue {
         if (!el || skipped(el)) continue;
         const unit = finder.unitOf(n);
         if (unit) picked.add(unit);
-        else if (n.nodeType === 1 && n !== doc.documentElement && n !== doc.body) picked.add(n);
-        else if (n.nodeType === 1) picked.add(doc);
+        else if (n.nodeType !== 1) picked.add(n); // text with no unit: read as text of its own
+        else if (n !== doc.documentElement && n !== doc.body) picked.add(n);
+        else picked.add(doc);
       }
       return { targets: withoutNested(picked), tail };
     },

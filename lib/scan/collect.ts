@@ -6,8 +6,11 @@ import { IGNORED_TAGS, UNIT_TAGS } from './tags';
 
 /** What one read of a subtree found: the text of each unit, labelled elements, shadow roots. */
 export interface Collected {
-  /** Each unit with its text as it reads, inline elements joined. */
-  readonly units: Map<Element, string>;
+  /**
+   * Each unit with its text as it reads, inline elements joined; with `text` in the
+   * scope, also each text node with no unit (text directly in a container of blocks).
+   */
+  readonly units: Map<Element | Text, string>;
   /** Images, links and buttons with their `alt`/`title`/`aria-label` text. */
   readonly labelled: Map<Element, string>;
   /** Open shadow roots met on the way (to be scanned and observed as roots of their own). */
@@ -59,6 +62,8 @@ export interface ReadScope {
   readonly marks?: { readonly seen: ReadMarks; readonly pass: number };
   /** Subtrees read already in this pass (by another read): left out. */
   readonly skip?: ReadonlySet<Node>;
+  /** Whether text with no unit of its own is read, as a unit of its own (text-hiding.ts). */
+  readonly text?: boolean;
 }
 
 /**
@@ -107,6 +112,10 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
       if (hasText(data)) {
         const unit = finder.unitOf(node);
         if (unit) out.units.set(unit, (out.units.get(unit) ?? '') + data);
+        else if (scope.text && node.parentNode?.nodeType === 1) {
+          out.units.set(node as Text, data);
+          marks?.seen.set(node, marks.pass);
+        }
       }
     } else if (type === 1) {
       const el = node as Element;
@@ -137,7 +146,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
       descend = true;
     }
     if (descend) {
-      const only = textIgnoredIn(node, finder, tag);
+      const only = textIgnoredIn(node, finder, scope.text, tag);
       const child: Node | null = only ? (node as ParentNode).firstElementChild : node.firstChild;
       if (child) {
         elementsOnly.push(only);
@@ -152,7 +161,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
         break;
       }
       const only: boolean =
-        elementsOnly.length > 0 ? elementsOnly[elementsOnly.length - 1]! : (outerOnly ??= textIgnoredIn(node.parentNode, finder));
+        elementsOnly.length > 0 ? elementsOnly[elementsOnly.length - 1]! : (outerOnly ??= textIgnoredIn(node.parentNode, finder, scope.text));
       const sibling: Node | null = only ? (node as ChildNode & NonDocumentTypeChildNode).nextElementSibling : node.nextSibling;
       if (sibling) {
         node = sibling;
@@ -168,12 +177,20 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
 }
 
 /**
- * Whether the text directly inside `parent` belongs to no unit (so it need not be read).
+ * Above this many element children, the text directly in a container of blocks is not
+ * read: in a long page's container of paragraphs it is the whitespace between them.
+ */
+export const TEXT_IN_CONTAINER_LIMIT = 512;
+
+/**
+ * Whether the text directly inside `parent` is left unread: it belongs to no unit, and
+ * is not read as text of its own (`text`: whether such text is read at all).
  * `tag`: the parent's upper-case tag, when the caller has read it already.
  */
-function textIgnoredIn(parent: Node | null, finder: BlockFinder, tag?: string): boolean {
+function textIgnoredIn(parent: Node | null, finder: BlockFinder, text: boolean | undefined, tag?: string): boolean {
   if (parent === null) return false;
   if (parent.nodeType !== 1) return true;
   // A paragraph-like element is its own unit: no need to ask the finder.
-  return !UNIT_TAGS.has(tag ?? (parent as Element).tagName.toUpperCase()) && finder.unitOf(parent) === null;
+  if (UNIT_TAGS.has(tag ?? (parent as Element).tagName.toUpperCase()) || finder.unitOf(parent) !== null) return false;
+  return !text || (parent as Element).childElementCount > TEXT_IN_CONTAINER_LIMIT;
 }

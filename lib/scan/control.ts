@@ -9,6 +9,7 @@
  * page had is kept and put back.
  */
 import { OWN_UI_ATTRIBUTE } from './own-ui';
+import type { Hideable } from './state';
 
 const GUARDED_ATTRIBUTES = ['aria-hidden', 'title'] as const;
 const INNER_FOCUSABLE = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
@@ -17,8 +18,8 @@ export const CONTROL_TAG = 'plot-armor-reveal';
 
 type Saved = Map<Element, Record<string, string | null>>;
 const saved = new WeakMap<Element, Saved>();
-const controls = new WeakMap<Element, HTMLElement>();
-const blocksOfControls = new WeakMap<Element, Element>();
+const controls = new WeakMap<Hideable, HTMLElement>();
+const blocksOfControls = new WeakMap<Element, Hideable>();
 const revealedTitles = new WeakMap<Element, string | null>();
 /** Sets the text (and so the accessible name) of a control's button. */
 const labels = new WeakMap<Element, (label: string) => void>();
@@ -31,12 +32,12 @@ export function revealLabel(titles: string): string {
 /** The hover hint on a revealed block. */
 export const REHIDE_HINT = 'Revealed by Plot Armor — Alt+click to hide it again';
 
-const CONTROL_CSS = `
-:host { all: initial; position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-:host(:focus-within) { width: auto; height: auto; overflow: visible; clip-path: none; z-index: 2147483647; }
-button { font: 600 13px/1.2 system-ui, sans-serif; color: #fff; background: #6d28d9; border: 0; border-radius: 999px;
-  padding: 6px 12px; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.35); }
-button:focus-visible { outline: 3px solid #fbbf24; outline-offset: 2px; }`;
+const CONTROL_CSS = [
+  ':host{all:initial;position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}',
+  ':host(:focus-within){width:auto;height:auto;overflow:visible;clip-path:none;z-index:2147483647}',
+  'button{font:600 13px/1.2 system-ui,sans-serif;color:#fff;background:#6d28d9;border:0;border-radius:999px;padding:6px 12px;cursor:pointer;box-shadow:0 1px 4px rgba(0,0,0,.35)}',
+  'button:focus-visible{outline:3px solid #fbbf24;outline-offset:2px}',
+].join('');
 
 function remember(store: Saved, el: Element, names: readonly string[]): void {
   if (store.has(el)) return;
@@ -45,8 +46,8 @@ function remember(store: Saved, el: Element, names: readonly string[]): void {
   store.set(el, values);
 }
 
-function createControl(block: Element): HTMLElement {
-  const doc = block.ownerDocument;
+function createControl(block: Hideable): HTMLElement {
+  const doc = block.ownerDocument!;
   const host = doc.createElement(CONTROL_TAG);
   host.setAttribute(OWN_UI_ATTRIBUTE, '');
   const root = host.attachShadow({ mode: 'open' });
@@ -63,10 +64,23 @@ function createControl(block: Element): HTMLElement {
 }
 
 /**
- * Hides a block from assistive technology and puts its reveal control right before it.
+ * Hides a block from assistive technology and puts its reveal control right before it
+ * (hidden text only gets the control: a text node has no attributes).
  * Cheap to call again: it only writes what changed (a new label, a moved block).
  */
-export function guard(block: Element, titles: string): void {
+export function guard(block: Hideable, titles: string): void {
+  const label = revealLabel(titles);
+  if (block.nodeType === 1) guardElement(block as Element, label);
+  let control = controls.get(block);
+  if (!control) {
+    control = createControl(block);
+    controls.set(block, control);
+  }
+  labels.get(control)?.(label);
+  if (block.previousSibling !== control && block.parentNode) block.parentNode.insertBefore(control, block);
+}
+
+function guardElement(block: Element, label: string): void {
   let store = saved.get(block);
   if (!store) {
     store = new Map();
@@ -81,34 +95,27 @@ export function guard(block: Element, titles: string): void {
     });
     block.setAttribute('aria-hidden', 'true');
   }
-  const label = revealLabel(titles);
   if (block.getAttribute('title') !== label) block.setAttribute('title', label);
-  let control = controls.get(block);
-  if (!control) {
-    control = createControl(block);
-    controls.set(block, control);
-  }
-  labels.get(control)?.(label);
-  if (block.previousSibling !== control && block.parentNode) block.parentNode.insertBefore(control, block);
 }
 
 /** Gives back every attribute the page had on the block and inside it, and removes its control. */
-export function unguard(block: Element): void {
-  const store = saved.get(block);
-  if (!store) return;
-  saved.delete(block);
-  for (const [el, values] of store) {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === null) el.removeAttribute(name);
-      else el.setAttribute(name, value);
+export function unguard(block: Hideable): void {
+  const store = block.nodeType === 1 ? saved.get(block as Element) : undefined;
+  if (store) {
+    saved.delete(block as Element);
+    for (const [el, values] of store) {
+      for (const [name, value] of Object.entries(values)) {
+        if (value === null) el.removeAttribute(name);
+        else el.setAttribute(name, value);
+      }
     }
   }
   controls.get(block)?.remove();
   controls.delete(block);
 }
 
-/** The block a reveal control belongs to, if `el` is one. */
-export function blockOfControl(el: Element): Element | null {
+/** The block (or hidden text) a reveal control belongs to, if `el` is one. */
+export function blockOfControl(el: Element): Hideable | null {
   return blocksOfControls.get(el) ?? null;
 }
 

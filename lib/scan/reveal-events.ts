@@ -1,18 +1,29 @@
 import { blockOfControl } from './control';
 import type { Scanner } from './scanner';
-import { STATE_ATTRIBUTE } from './state';
+import { stateOf, type BlockState, type Hideable } from './state';
+import { isOnText } from './text-hiding';
 
 /**
  * The nearest block in `state` an event happened in, looking through shadow roots;
- * an event on a block's reveal control counts as on its block.
+ * an event on a block's reveal control counts as on its block (or its hidden text).
  */
-export function blockIn(path: readonly EventTarget[], state: 'hidden' | 'revealed' = 'hidden'): Element | null {
+export function blockIn(path: readonly EventTarget[], state: BlockState = 'hidden'): Hideable | null {
   for (const target of path) {
     if ((target as Element).nodeType !== 1) continue;
-    const el = blockOfControl(target as Element) ?? (target as Element);
-    if (el.getAttribute(STATE_ATTRIBUTE) === state) return el;
+    const block = blockOfControl(target as Element) ?? (target as Element);
+    if (stateOf(block) === state) return block;
   }
   return null;
+}
+
+/** Hidden text (no element of its own) in `state` under the pointer, if any. */
+function textAt(event: MouseEvent, state: BlockState): Text | null {
+  const doc = (event.target as Node | null)?.ownerDocument;
+  const position = doc?.caretPositionFromPoint?.(event.clientX, event.clientY);
+  const node = position?.offsetNode;
+  return node?.nodeType === 3 && stateOf(node as Text) === state && isOnText(node as Text, event.clientX, event.clientY)
+    ? (node as Text)
+    : null;
 }
 
 /**
@@ -23,8 +34,8 @@ export function blockIn(path: readonly EventTarget[], state: 'hidden' | 'reveale
  */
 export function listenForReveals(win: Window, scanner: Scanner, signal: AbortSignal): void {
   /** Finds the block in `state` the event happened in and stops the event before the page sees it. */
-  const swallow = (event: Event, state: 'hidden' | 'revealed' = 'hidden'): Element | null => {
-    const block = blockIn(event.composedPath(), state);
+  const swallow = (event: MouseEvent, state: BlockState = 'hidden'): Hideable | null => {
+    const block = blockIn(event.composedPath(), state) ?? textAt(event, state);
     if (!block) return null;
     event.preventDefault();
     event.stopImmediatePropagation();

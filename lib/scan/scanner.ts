@@ -20,7 +20,8 @@ import { createChangeQueue } from './change-queue';
 import { collect, collectToEnd, type Collected, type ReadScope } from './collect';
 import { createLastRead } from './last-read';
 import { createReadMarks } from './read-marks';
-import { hide, rehide, reveal, stateOf, unhide } from './state';
+import { hide, rehide, reveal, stateOf, unhide, type Hideable } from './state';
+import { highlightOf } from './text-hiding';
 import { LABEL_ATTRIBUTES } from './tags';
 
 /** Whether `node` is one of `roots` or inside one (across shadow roots: a shadow root is a node of the chain). */
@@ -47,10 +48,10 @@ export interface Scanner {
   setMatcher(matcher: Matcher | null): void;
   /** Reveals every hidden block; returns how many. */
   revealAll(): number;
-  /** Marks one hidden block as revealed by the user. */
-  reveal(el: Element): boolean;
-  /** Hides a block the user had revealed, again. */
-  rehide(el: Element): boolean;
+  /** Marks one hidden block (or hidden text) as revealed by the user. */
+  reveal(el: Hideable): boolean;
+  /** Hides a block (or text) the user had revealed, again. */
+  rehide(el: Hideable): boolean;
   /** How many blocks are hidden now. */
   hiddenCount(): number;
   /** Starts watching an open shadow root attached after its host was scanned. */
@@ -65,7 +66,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const win = options.win ?? (doc.defaultView as (Window & typeof globalThis) | null) ?? globalThis.window;
   let matcher: Matcher | null = null;
   const roots = new Set<Document | ShadowRoot>([doc]);
-  const hidden = new Set<Element>();
+  const hidden = new Set<Hideable>();
   const changes = createChangeQueue();
   // What has been read (see ReadState): the pass each node was last read in, and where
   // the last read of the document ended.
@@ -75,6 +76,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   let scheduled = false;
   let lastCount = 0;
 
+  // Text with no element of its own is hidden through a CSS highlight, where there is one.
+  const canHideText = highlightOf(doc) !== null;
   let stopped = false;
   const schedule = (): void => {
     if (scheduled || stopped) return;
@@ -127,10 +130,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
     const finder = createBlockFinder(win);
     const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
-    const matched = new Set<Element>();
+    const matched = new Set<Hideable>();
     pass++;
     const { targets, tail } = changes.take(finder, doc, roots, { seen, spine: lastRead.spine() });
-    const scope: ReadScope = { marks: { seen, pass } };
+    const scope: ReadScope = { marks: { seen, pass }, text: canHideText };
     // Read phase: what was appended after the last read of the document (leaving out
     // the queued targets), then the queued targets and the shadow roots found on the way.
     const watchFound = (): void => {
@@ -151,7 +154,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
     // Match, then write phase.
     const current = matcher;
-    const decide = (el: Element, text: string): void => {
+    const decide = (el: Hideable, text: string): void => {
       const lists = current.match(text);
       if (lists.length === 0) return;
       hide(el, lists.map((list) => list.title));

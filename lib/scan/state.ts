@@ -1,54 +1,78 @@
 /**
  * The public contract on hidden blocks: `data-plot-armor="hidden"` while a block is
  * hidden, `"revealed"` once the user chose to read it. Users style these, tests read them.
+ * Text with no element of its own beside other blocks is hidden as text instead
+ * (`text-hiding.ts`): the same states, kept by the extension.
  */
 import { clearRehideHint, guard, showRehideHint, unguard } from './control';
+import { setTextState, textLabelOf, textStateOf } from './text-hiding';
 
 export const STATE_ATTRIBUTE = 'data-plot-armor';
 /** Names the watchlist(s) a hidden block is about (never the matched term). */
 export const LABEL_ATTRIBUTE = 'data-plot-armor-for';
 
 export type BlockState = 'hidden' | 'revealed';
+/** What gets hidden: a block, or text with no element of its own. */
+export type Hideable = Element | Text;
 
-/** The state the extension gave `el`, if any. */
-export function stateOf(el: Element): BlockState | null {
-  const value = el.getAttribute(STATE_ATTRIBUTE);
+const isText = (node: Hideable): node is Text => node.nodeType === 3;
+
+/** The state the extension gave `node`, if any. */
+export function stateOf(node: Hideable): BlockState | null {
+  if (isText(node)) return textStateOf(node);
+  const value = node.getAttribute(STATE_ATTRIBUTE);
   return value === 'hidden' || value === 'revealed' ? value : null;
 }
 
-/** Hides `el` as a possible spoiler for `titles`, unless the user already revealed it. */
-export function hide(el: Element, titles: readonly string[]): boolean {
-  if (stateOf(el) === 'revealed') return false;
+/** The show titles `node` was hidden for. */
+function labelOf(node: Hideable): string {
+  return isText(node) ? textLabelOf(node) : (node.getAttribute(LABEL_ATTRIBUTE) ?? '');
+}
+
+/** Hides `node` as a possible spoiler for `titles`, unless the user already revealed it. */
+export function hide(node: Hideable, titles: readonly string[]): boolean {
+  const state = stateOf(node);
+  if (state === 'revealed') return false;
   const label = titles.join(', ');
-  if (el.getAttribute(LABEL_ATTRIBUTE) !== label) el.setAttribute(LABEL_ATTRIBUTE, label);
-  guard(el, label);
-  if (stateOf(el) === 'hidden') return false;
-  el.setAttribute(STATE_ATTRIBUTE, 'hidden');
+  if (isText(node)) setTextState(node, 'hidden', label);
+  else if (node.getAttribute(LABEL_ATTRIBUTE) !== label) node.setAttribute(LABEL_ATTRIBUTE, label);
+  guard(node, label);
+  if (state === 'hidden') return false;
+  if (!isText(node)) node.setAttribute(STATE_ATTRIBUTE, 'hidden');
   return true;
 }
 
 /** Shows a block the extension had hidden (it no longer matches, or the site was paused). */
-export function unhide(el: Element): void {
-  if (stateOf(el) !== 'hidden') return;
-  el.removeAttribute(STATE_ATTRIBUTE);
-  el.removeAttribute(LABEL_ATTRIBUTE);
-  unguard(el);
+export function unhide(node: Hideable): void {
+  if (stateOf(node) !== 'hidden') return;
+  if (isText(node)) setTextState(node, null);
+  else {
+    node.removeAttribute(STATE_ATTRIBUTE);
+    node.removeAttribute(LABEL_ATTRIBUTE);
+  }
+  unguard(node);
 }
 
 /** Marks a hidden block as revealed by the user. */
-export function reveal(el: Element): boolean {
-  if (stateOf(el) !== 'hidden') return false;
-  el.setAttribute(STATE_ATTRIBUTE, 'revealed');
-  unguard(el);
-  showRehideHint(el);
+export function reveal(node: Hideable): boolean {
+  if (stateOf(node) !== 'hidden') return false;
+  unguard(node);
+  if (isText(node)) setTextState(node, 'revealed');
+  else {
+    node.setAttribute(STATE_ATTRIBUTE, 'revealed');
+    showRehideHint(node);
+  }
   return true;
 }
 
 /** Hides a block the user had revealed, again (their choice, from the block's own control). */
-export function rehide(el: Element): boolean {
-  if (stateOf(el) !== 'revealed') return false;
-  clearRehideHint(el);
-  el.setAttribute(STATE_ATTRIBUTE, 'hidden');
-  guard(el, el.getAttribute(LABEL_ATTRIBUTE) ?? '');
+export function rehide(node: Hideable): boolean {
+  if (stateOf(node) !== 'revealed') return false;
+  if (isText(node)) setTextState(node, 'hidden');
+  else {
+    clearRehideHint(node);
+    node.setAttribute(STATE_ATTRIBUTE, 'hidden');
+  }
+  guard(node, labelOf(node));
   return true;
 }

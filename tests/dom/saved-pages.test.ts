@@ -1,11 +1,13 @@
 /**
  * Block choice on saved pages (tests/fixtures/pages), with the real matcher and the demo
- * watchlist: exactly the elements marked `data-expect="hidden"` are hidden.
+ * watchlist: exactly the elements marked `data-expect="hidden"` are hidden, and exactly
+ * the text listed in HIDDEN_TEXT is hidden as text (it has no element of its own).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../lib/match/compile';
 import { parseWatchlistFile } from '../../lib/format/watchlist-file';
 import { createScanner } from '../../lib/scan/scanner';
+import { installFakeHighlights } from './fake-highlights';
 import demoText from '../fixtures/demo-watchlists.json?raw';
 import article from '../fixtures/pages/article.html?raw';
 import feed from '../fixtures/pages/feed.html?raw';
@@ -27,10 +29,20 @@ const parsed = parseWatchlistFile(demoText);
 if (!parsed.ok) throw new Error(parsed.error);
 const matcher = compileMatcher(parsed.watchlists.map((list, i) => ({ ...list, id: `list-${i}` })));
 
+/** Text hidden as text on each page (through the highlight), in document order. */
+const HIDDEN_TEXT: Record<string, string[]> = {
+  'forum.html': ["Yes. Alex's story is the best part of the season."],
+};
+
 let controller = new AbortController();
+let highlights: ReturnType<typeof installFakeHighlights>;
+beforeEach(() => {
+  highlights = installFakeHighlights();
+});
 afterEach(() => {
   controller.abort();
   controller = new AbortController();
+  highlights.uninstall();
 });
 
 /** Loads a saved page into the test document; `beforeScan` runs first (e.g. to attach shadow roots). */
@@ -59,6 +71,7 @@ describe.each(['article.html', 'feed.html', 'forum.html', 'table.html', 'list.ht
     load(name);
     expect(expected().length).toBeGreaterThan(0);
     expect(hidden()).toEqual(expected());
+    expect(highlights.texts()).toEqual(HIDDEN_TEXT[name] ?? []);
     expect(document.body.hasAttribute('data-plot-armor')).toBe(false);
   });
 });

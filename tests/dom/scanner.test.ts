@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScanner, type Scanner } from '../../lib/scan/scanner';
+import { installFakeHighlights } from './fake-highlights';
 import { fakeMatcher } from './fake-matcher';
 
 let controller: AbortController;
@@ -348,5 +349,69 @@ describe('single-page-app navigations', () => {
     expect([state('#h'), state('#s')]).toEqual(['hidden', null]);
     expect(scanner.hiddenCount()).toBe(1);
     expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(1);
+  });
+});
+
+describe('text with no element of its own beside other blocks', () => {
+  let highlights: ReturnType<typeof installFakeHighlights>;
+  beforeEach(() => {
+    highlights = installFakeHighlights();
+  });
+  afterEach(() => highlights.uninstall());
+
+  const POST = '<div class="post" id="post"><blockquote id="q">moss wrote: is it good?</blockquote>Yes, Hannah Baker is back.<br><span id="s">Skip the finale.</span></div>';
+  const words = () => document.querySelector('#q')!.nextSibling!.nextSibling as Text;
+
+  it('hides the words as text, with a reveal control before them, and never the container', () => {
+    start(POST);
+    expect(highlights.texts()).toEqual(['Yes, Hannah Baker is back.']);
+    expect(state('#post')).toBeNull();
+    expect(state('#s')).toBeNull();
+    const control = words().previousSibling as Element;
+    expect(control.tagName).toBe('PLOT-ARMOR-REVEAL');
+    expect(control.shadowRoot!.querySelector('button')!.textContent).toBe('Possible spoiler for Show — reveal');
+    expect(scanner.hiddenCount()).toBe(1);
+  });
+
+  it('follows the words when a script changes them or adds more', async () => {
+    start(POST);
+    words().data = 'Yes, it is good.';
+    await nextMicrotasks();
+    expect(highlights.texts()).toEqual([]);
+    expect(document.querySelector('plot-armor-reveal')).toBeNull();
+    document.querySelector('#post')!.append('And then the tapes came back.');
+    await nextMicrotasks();
+    expect(highlights.texts()).toEqual(['And then the tapes came back.']);
+    expect(scanner.hiddenCount()).toBe(1);
+  });
+
+  it('reveals, keeps revealed through a re-read, hides again, and shows everything when paused', async () => {
+    start(POST);
+    const text = words();
+    expect(scanner.reveal(text)).toBe(true);
+    expect(highlights.texts()).toEqual([]);
+    expect(scanner.hiddenCount()).toBe(0);
+    text.appendData(' Really.');
+    await nextMicrotasks();
+    expect(highlights.texts()).toEqual([]);
+    expect(scanner.rehide(text)).toBe(true);
+    expect(highlights.texts()).toEqual(['Yes, Hannah Baker is back. Really.']);
+    scanner.setMatcher(null);
+    expect(highlights.texts()).toEqual([]);
+    expect(document.querySelector('plot-armor-reveal')).toBeNull();
+  });
+
+  it('reads such text as it streams into a container, and forgets it when removed', async () => {
+    start('<main id="m"><p>First paragraph.</p></main>');
+    const main = document.querySelector('#m')!;
+    main.append(document.createElement('hr'), 'Hannah');
+    await nextMicrotasks();
+    (main.lastChild as Text).appendData(' Baker, at last.');
+    await nextMicrotasks();
+    expect(highlights.texts()).toEqual(['Hannah Baker, at last.']);
+    main.lastChild!.remove();
+    await nextMicrotasks();
+    expect(highlights.texts()).toEqual([]);
+    expect(scanner.hiddenCount()).toBe(0);
   });
 });

@@ -28,6 +28,32 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 const REVEAL_NAME = 'Possible spoiler for Dark — reveal';
 const stateOf = (p: DriverPage, selector: string) => p.attribute(selector, 'data-plot-armor');
 
+/** The strongest horizontal contrast step between neighbouring pixels of a screenshot: sharp text has steps near 255. */
+async function sharpness(p: DriverPage, selector: string): Promise<number> {
+  const png = await p.screenshot(selector);
+  return p.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data, width, height } = ctx.getImageData(0, 0, img.width, img.height);
+    let max = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 1; x < width; x++) {
+        const i = (y * width + x) * 4;
+        const a = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+        const b = (data[i - 4]! + data[i - 3]! + data[i - 2]!) / 3;
+        max = Math.max(max, Math.abs(a - b));
+      }
+    }
+    return max;
+  }, png.toString('base64'));
+}
+
 /** The id of the tab showing `url` (compared whole: in Firefox a `url` query with a port found no tab). */
 async function tabIdOf(extensionPage: DriverPage, url: string): Promise<number> {
   return extensionPage.evaluate(async (u) => {
@@ -47,6 +73,16 @@ const badgeOf = (extensionPage: DriverPage, tabId: number) =>
 beforeAll(async () => {
   server = await startServer();
   server.html('/recaps.html', PAGE);
+  // A board post whose own words sit directly in its container, beside a block (the
+  // invisible rule stands for a quote, so the screenshot holds only the words).
+  server.html(
+    '/board.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Board</title>
+    <style>body { font: 18px/1.5 sans-serif; margin: 2em; } hr { border: 0; height: 0; margin: 0; }</style></head><body>
+    <div class="post"><div class="content" id="content">Yes. Martha Nielsen opens the door, and it is the best part.<hr></div></div>
+    <div class="post"><div class="content" id="other">Nothing to hide in this post.<hr></div></div>
+    </body></html>`,
+  );
   server.html('/elsewhere.html', '<!doctype html><title>elsewhere</title><p>You followed the link.</p>');
   server.html('/framed.html', '<!doctype html><meta charset="utf-8"><p id="in-frame">Martha Nielsen, in a frame.</p>');
   server.html(
@@ -206,33 +242,59 @@ describe.each(selectedBrowsers())('in %s', (name) => {
     });
   });
 
-  describe('the blur', () => {
-    /** The strongest horizontal contrast step between neighbouring pixels of a screenshot: sharp text has steps near 255. */
-    async function sharpness(p: DriverPage, selector: string): Promise<number> {
-      const png = await p.screenshot(selector);
-      return p.evaluate(async (b64) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const { data, width, height } = ctx.getImageData(0, 0, img.width, img.height);
-        let max = 0;
-        for (let y = 0; y < height; y++) {
-          for (let x = 1; x < width; x++) {
-            const i = (y * width + x) * 4;
-            const a = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
-            const b = (data[i - 4]! + data[i - 3]! + data[i - 2]!) / 3;
-            max = Math.max(max, Math.abs(a - b));
-          }
-        }
-        return max;
-      }, png.toString('base64'));
-    }
+  describe('text with no element of its own beside other blocks', () => {
+    const openBoard = () => openScanned(browser, `${server.origin}/board.html`);
+    /** What the page sees: the hidden text's highlight, the container's attribute, the control before the text. */
+    const board = (p: DriverPage) =>
+      p.evaluate(() => {
+        const highlight = CSS.highlights.get('plot-armor-hidden');
+        const text = document.getElementById('content')!.lastChild!.previousSibling!;
+        const control = text.previousSibling as Element | null;
+        return {
+          highlighted: highlight ? [...highlight].map((range) => (range as Range).toString().trim()) : [],
+          container: document.getElementById('content')!.getAttribute('data-plot-armor'),
+          control: control?.tagName === 'PLOT-ARMOR-REVEAL' ? control.shadowRoot!.querySelector('button')!.textContent : null,
+        };
+      });
+    /** The middle of the hidden words, in viewport pixels. */
+    const middleOfText = (p: DriverPage) =>
+      p.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.getElementById('content')!.lastChild!.previousSibling!);
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      });
+    const HIDDEN = {
+      highlighted: ['Yes. Martha Nielsen opens the door, and it is the best part.'],
+      container: null,
+      control: REVEAL_NAME,
+    };
 
+    it('hides the words themselves, blurred, never the container, and reveals them on click', async () => {
+      const p = await openBoard();
+      expect(await board(p)).toEqual(HIDDEN);
+      expect(await sharpness(p, '#content')).toBeLessThan(40);
+      expect(await sharpness(p, '#other')).toBeGreaterThan(150);
+      const { x, y } = await middleOfText(p);
+      await p.clickAt(x, y);
+      expect(await board(p)).toEqual({ highlighted: [], container: null, control: null });
+      expect(await sharpness(p, '#content')).toBeGreaterThan(150);
+      await p.clickAt(x, y, { modifiers: ['Alt'] });
+      expect(await board(p)).toEqual(HIDDEN);
+      await p.close();
+    });
+
+    it('reveals them from their control with the keyboard', async () => {
+      const p = await openBoard();
+      await p.press('Tab');
+      expect(await p.evaluate(() => document.activeElement?.tagName)).toBe('PLOT-ARMOR-REVEAL');
+      await p.press('Enter');
+      expect((await board(p)).highlighted).toEqual([]);
+      await p.close();
+    });
+  });
+
+  describe('the blur', () => {
     it('leaves no sharp edge in hidden text with the strong default, where readable text has many', async () => {
       const p = await open();
       const readable = await sharpness(p, '#safe');

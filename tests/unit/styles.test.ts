@@ -4,11 +4,16 @@ import { BLUR_RADIUS, spoilerCss } from '../../lib/content/styles';
 
 describe('spoilerCss', () => {
   it('blurs hidden blocks only, harder when strong', () => {
-    expect(spoilerCss('strong')).toContain('[data-plot-armor="hidden"] {\n  filter: blur(0.6em) !important;');
-    expect(spoilerCss('light')).toContain('filter: blur(0.3em) !important;');
+    expect(spoilerCss('strong')).toContain('[data-plot-armor="hidden"]{filter:blur(0.6em)!important;');
+    expect(spoilerCss('light')).toContain('filter:blur(0.3em)!important;');
     const revealedRule = spoilerCss('strong').split('[data-plot-armor="revealed"]')[1] ?? '';
     expect(revealedRule).toContain('outline');
     expect(revealedRule).not.toContain('blur');
+  });
+
+  it('blurs hidden text through its highlight, as strongly as blocks', () => {
+    expect(spoilerCss('strong')).toContain('::highlight(plot-armor-hidden){color:transparent!important;text-shadow:0 0 0.6em');
+    expect(spoilerCss('light')).toContain('text-shadow:0 0 0.3em');
   });
 });
 

@@ -37,6 +37,15 @@ export function wrapPlaywrightPage(page: Page): DriverPage {
     texts: (selector) => page.locator(selector).allTextContents(),
     count: (target) => all(page, target).count(),
     click: (target, options) => locate(page, target).click({ modifiers: options?.modifiers }),
+    clickAt: async (x, y, options) => {
+      const modifiers = options?.modifiers ?? [];
+      for (const key of modifiers) await page.keyboard.down(key);
+      try {
+        await page.mouse.click(x, y);
+      } finally {
+        for (const key of modifiers) await page.keyboard.up(key);
+      }
+    },
     fill: (target, value) => locate(page, target).fill(value),
     setInputFiles: (selector, file) => page.locator(selector).first().setInputFiles(file),
     press: (key) => page.keyboard.press(key),

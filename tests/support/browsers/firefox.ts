@@ -73,6 +73,16 @@ async function first(page: Page, target: Target, timeout = TIMEOUT_MS): Promise<
 }
 
 /** Waits for a new, finished file in `dir` (Firefox writes `<name>.part` until it is done). */
+/** Runs `action` with `modifiers` held down. */
+async function withModifiers(page: Page, modifiers: readonly KeyInput[] = [], action: () => Promise<void>): Promise<void> {
+  for (const key of modifiers) await page.keyboard.down(key);
+  try {
+    await action();
+  } finally {
+    for (const key of modifiers) await page.keyboard.up(key);
+  }
+}
+
 async function nextDownload(dir: string, before: Set<string>): Promise<string> {
   const deadline = Date.now() + TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -118,14 +128,9 @@ function wrapPuppeteerPage(page: Page, downloadsDir: string): DriverPage {
     count: async (target) => (await findAll(page, target)).length,
     click: async (target, options) => {
       const handle = await first(page, target);
-      const modifiers = options?.modifiers ?? [];
-      for (const key of modifiers) await page.keyboard.down(key);
-      try {
-        await handle.click();
-      } finally {
-        for (const key of modifiers) await page.keyboard.up(key);
-      }
+      await withModifiers(page, options?.modifiers, () => handle.click());
     },
+    clickAt: (x, y, options) => withModifiers(page, options?.modifiers, () => page.mouse.click(x, y)),
     fill: async (target, value) => {
       const handle = await first(page, target);
       await handle.evaluate((el) => {

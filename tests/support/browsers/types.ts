@@ -56,6 +56,8 @@ export interface DriverPage {
   count(target: Target): Promise<number>;
   /** A real mouse click in the middle of the element (scrolled into view first). */
   click(target: Target, options?: { modifiers?: Modifier[] }): Promise<void>;
+  /** A real mouse click at a point of the viewport (CSS pixels), e.g. on text with no element of its own. */
+  clickAt(x: number, y: number, options?: { modifiers?: Modifier[] }): Promise<void>;
   /** Focuses the element, clears it and types `value`. */
   fill(target: Target, value: string): Promise<void>;
   /** Sets a file on a file input, as a user picking it would. */

@@ -1,0 +1,72 @@
+/**
+ * Text with no element of its own beside other blocks — a board post's own words
+ * written between its quotes, text directly in `body`. Hiding an element would hide the
+ * blocks around it, and the page's text nodes are never changed, so such a text node is
+ * hidden as text: a range over it joins the CSS custom highlight `plot-armor-hidden`,
+ * which the extension's stylesheet blurs. Its state lives here, as an element's lives in
+ * its `data-plot-armor` attribute.
+ */
+import type { BlockState } from './state';
+
+/** The name of the highlight holding hidden text (public: user styles can restyle it). */
+export const HIGHLIGHT_NAME = 'plot-armor-hidden';
+
+interface HiddenText {
+  state: BlockState;
+  range: Range;
+  label: string;
+}
+const texts = new WeakMap<Text, HiddenText>();
+
+/** The document's highlight of hidden text, made on first use; null where the browser has none. */
+export function highlightOf(doc: Document): Highlight | null {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const registry = win?.CSS?.highlights;
+  if (!registry || typeof win.Highlight !== 'function') return null;
+  let highlight = registry.get(HIGHLIGHT_NAME);
+  if (!highlight) {
+    highlight = new win.Highlight();
+    registry.set(HIGHLIGHT_NAME, highlight);
+  }
+  return highlight;
+}
+
+export function textStateOf(text: Text): BlockState | null {
+  return texts.get(text)?.state ?? null;
+}
+
+/** The show titles a hidden text was hidden for. */
+export function textLabelOf(text: Text): string {
+  return texts.get(text)?.label ?? '';
+}
+
+/** Sets a text's state: hidden texts are in the highlight (their range covers all of them again). */
+export function setTextState(text: Text, state: BlockState | null, label = textLabelOf(text)): void {
+  const highlight = highlightOf(text.ownerDocument);
+  let entry = texts.get(text);
+  if (state === null) {
+    if (entry) highlight?.delete(entry.range);
+    texts.delete(text);
+    return;
+  }
+  if (!entry) {
+    entry = { state, range: text.ownerDocument.createRange(), label };
+    texts.set(text, entry);
+  }
+  entry.state = state;
+  entry.label = label;
+  // The text may have grown since (the parser appends to it): cover all of it.
+  entry.range.selectNodeContents(text);
+  if (state === 'hidden') highlight?.add(entry.range);
+  else highlight?.delete(entry.range);
+}
+
+/** Whether the point (x, y) of the viewport is on `text`'s characters. */
+export function isOnText(text: Text, x: number, y: number): boolean {
+  const range = text.ownerDocument.createRange();
+  range.selectNodeContents(text);
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
+}
