@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createBackgroundClient } from '../../lib/client';
 import { receiveEarlyState } from '../../lib/early-state';
 import { startPlotArmor } from '../../lib/content/start';
 import { siteHost } from '../../lib/content/site-host';
@@ -22,7 +21,7 @@ export default defineContentScript({
       doc: document,
       signal: ctx.signal,
       storage: browser.storage.local,
-      client: createBackgroundClient((message) => browser.runtime.sendMessage(message)),
+      notify: (type, data) => browser.runtime.sendMessage({ type, data }),
       host: siteHost(location),
       // Firefox only: see lib/early-state.ts (left out of the Chromium build).
       early: import.meta.env.FIREFOX ? receiveEarlyState() : undefined,

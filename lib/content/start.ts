@@ -3,7 +3,7 @@
  * matcher, starts the scanner, and follows every change of watchlists, pauses and
  * settings without a reload.
  */
-import type { BackgroundClient } from '../client';
+import type { BackgroundProtocol, RequestOf } from '../messages';
 import { compileMatcher } from '../match/compile';
 import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '../page-state';
 import { listenForReveals } from '../scan/reveal-events';
@@ -12,6 +12,16 @@ import { activeListsAt } from '../watchlist/snapshot';
 import { markReady } from './ready';
 import { listenForShadowRoots } from './shadow-hook';
 import { createSpoilerStyles } from './styles';
+
+/**
+ * Sends the background a message the content script needs no answer to (a count, a
+ * request to write the page state): answers and failures alike are ignored, so it
+ * needs none of the unwrapping the extension's own pages do (lib/client.ts).
+ */
+export type Notify = <K extends 'page/count' | 'page/refresh-snapshot'>(
+  type: K,
+  data: RequestOf<BackgroundProtocol, K>,
+) => Promise<unknown>;
 
 /** The slice of `browser.storage.local` the content script uses. */
 export interface StorageArea {
@@ -26,7 +36,7 @@ export interface ContentDeps {
   doc: Document;
   signal: AbortSignal;
   storage: StorageArea;
-  client: BackgroundClient;
+  notify: Notify;
   /** The site the user pauses: the top page's host. */
   host: string;
   /**
@@ -39,14 +49,14 @@ export interface ContentDeps {
 
 /** Starts hiding spoilers in `doc`; returns the scanner once the first pass is done. */
 export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
-  const { doc, signal, storage, client } = deps;
+  const { doc, signal, storage, notify } = deps;
   // Marks on the page's timeline, read by the benchmark (content script start → terms ready).
   const perf = doc.defaultView?.performance;
   perf?.mark?.('plot-armor:start');
   const now = deps.now ?? Date.now;
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
-  const report = (hidden: number) => void client.call('page/count', { hidden }).catch(() => {});
+  const report = (hidden: number) => void notify('page/count', { hidden }).catch(() => {});
   const scanner = createScanner({ doc, signal, onCountChange: report, onShadowRoot: styles.adopt });
   listenForReveals(win, scanner, signal);
   listenForShadowRoots(doc, signal, (root) => scanner.addShadowRoot(root));
@@ -87,7 +97,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     }
     if (!state.snapshot) {
       // First run after install, before the background wrote the state: ask for it.
-      await client.call('page/refresh-snapshot', {}).catch(() => {});
+      await notify('page/refresh-snapshot', {}).catch(() => {});
       state = await read();
     }
     perf?.mark?.('plot-armor:terms-ready');

@@ -19,10 +19,8 @@ const rule = (selector: string, declarations: string): string =>
 /** The CSS for hidden and revealed blocks, and hidden text. */
 export function spoilerCss(strength: BlurStrength): string {
   const hidden = `[${STATE_ATTRIBUTE}="hidden"]`;
-  const blur = `blur(${BLUR_RADIUS[strength]})`;
   return [
-    rule(hidden, `filter:${blur};cursor:pointer;user-select:none;-webkit-user-select:none;transition:none;`),
-    rule(`${hidden}:focus-visible`, `outline:3px solid #7c3aed;outline-offset:2px;filter:${blur} drop-shadow(0 0 2px #7c3aed);`),
+    rule(hidden, `filter:blur(${BLUR_RADIUS[strength]});cursor:pointer;user-select:none;transition:none;`),
     rule(`${hidden}[${LABEL_ATTRIBUTE}]:hover`, 'outline:2px dashed #7c3aed;'),
     // Hidden text (text-hiding.ts): its glyphs give way to a blurred grey shadow of them.
     rule(`::highlight(${HIGHLIGHT_NAME})`, `color:transparent;text-shadow:0 0 ${BLUR_RADIUS[strength]} #808080;`),

@@ -17,13 +17,10 @@ export function blockIn(path: readonly EventTarget[], state: BlockState = 'hidde
 }
 
 /** Hidden text (no element of its own) in `state` under the pointer, if any. */
-function textAt(event: MouseEvent, state: BlockState): Text | null {
-  const doc = (event.target as Node | null)?.ownerDocument;
-  const position = doc?.caretPositionFromPoint?.(event.clientX, event.clientY);
-  const node = position?.offsetNode;
-  return node?.nodeType === 3 && stateOf(node as Text) === state && isOnText(node as Text, event.clientX, event.clientY)
-    ? (node as Text)
-    : null;
+function textAt(doc: Document, event: MouseEvent, state: BlockState): Text | null {
+  const { clientX: x, clientY: y } = event;
+  const node = doc.caretPositionFromPoint?.(x, y)?.offsetNode;
+  return node?.nodeType === 3 && stateOf(node as Text) === state && isOnText(node as Text, x, y) ? (node as Text) : null;
 }
 
 /**
@@ -35,7 +32,7 @@ function textAt(event: MouseEvent, state: BlockState): Text | null {
 export function listenForReveals(win: Window, scanner: Scanner, signal: AbortSignal): void {
   /** Finds the block in `state` the event happened in and stops the event before the page sees it. */
   const swallow = (event: MouseEvent, state: BlockState = 'hidden'): Hideable | null => {
-    const block = blockIn(event.composedPath(), state) ?? textAt(event, state);
+    const block = blockIn(event.composedPath(), state) ?? textAt(win.document, event, state);
     if (!block) return null;
     event.preventDefault();
     event.stopImmediatePropagation();

@@ -5,7 +5,7 @@
  * (`text-hiding.ts`): the same states, kept by the extension.
  */
 import { clearRehideHint, guard, showRehideHint, unguard } from './control';
-import { setTextState, textLabelOf, textStateOf } from './text-hiding';
+import { hiddenText, setTextState } from './text-hiding';
 
 export const STATE_ATTRIBUTE = 'data-plot-armor';
 /** Names the watchlist(s) a hidden block is about (never the matched term). */
@@ -19,14 +19,9 @@ const isText = (node: Hideable): node is Text => node.nodeType === 3;
 
 /** The state the extension gave `node`, if any. */
 export function stateOf(node: Hideable): BlockState | null {
-  if (isText(node)) return textStateOf(node);
+  if (isText(node)) return hiddenText(node)?.state ?? null;
   const value = node.getAttribute(STATE_ATTRIBUTE);
   return value === 'hidden' || value === 'revealed' ? value : null;
-}
-
-/** The show titles `node` was hidden for. */
-function labelOf(node: Hideable): string {
-  return isText(node) ? textLabelOf(node) : (node.getAttribute(LABEL_ATTRIBUTE) ?? '');
 }
 
 /** Hides `node` as a possible spoiler for `titles`, unless the user already revealed it. */
@@ -73,6 +68,6 @@ export function rehide(node: Hideable): boolean {
     clearRehideHint(node);
     node.setAttribute(STATE_ATTRIBUTE, 'hidden');
   }
-  guard(node, labelOf(node));
+  guard(node, (isText(node) ? hiddenText(node)?.label : node.getAttribute(LABEL_ATTRIBUTE)) ?? '');
   return true;
 }

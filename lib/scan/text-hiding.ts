@@ -11,10 +11,11 @@ import type { BlockState } from './state';
 /** The name of the highlight holding hidden text (public: user styles can restyle it). */
 export const HIGHLIGHT_NAME = 'plot-armor-hidden';
 
+/** A text the extension hid (or the user revealed), and the show titles it was hidden for. */
 interface HiddenText {
   state: BlockState;
-  range: Range;
   label: string;
+  range: Range;
 }
 const texts = new WeakMap<Text, HiddenText>();
 
@@ -22,26 +23,17 @@ const texts = new WeakMap<Text, HiddenText>();
 export function highlightOf(doc: Document): Highlight | null {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   const registry = win?.CSS?.highlights;
-  if (!registry || typeof win.Highlight !== 'function') return null;
+  if (!registry) return null;
   let highlight = registry.get(HIGHLIGHT_NAME);
-  if (!highlight) {
-    highlight = new win.Highlight();
-    registry.set(HIGHLIGHT_NAME, highlight);
-  }
+  if (!highlight) registry.set(HIGHLIGHT_NAME, (highlight = new win.Highlight()));
   return highlight;
 }
 
-export function textStateOf(text: Text): BlockState | null {
-  return texts.get(text)?.state ?? null;
-}
-
-/** The show titles a hidden text was hidden for. */
-export function textLabelOf(text: Text): string {
-  return texts.get(text)?.label ?? '';
-}
+/** The state and show titles of a text the extension hid; undefined if none. */
+export const hiddenText = (text: Text): Readonly<HiddenText> | undefined => texts.get(text);
 
 /** Sets a text's state: hidden texts are in the highlight (their range covers all of them again). */
-export function setTextState(text: Text, state: BlockState | null, label = textLabelOf(text)): void {
+export function setTextState(text: Text, state: BlockState | null, label?: string): void {
   const highlight = highlightOf(text.ownerDocument);
   let entry = texts.get(text);
   if (state === null) {
@@ -49,12 +41,9 @@ export function setTextState(text: Text, state: BlockState | null, label = textL
     texts.delete(text);
     return;
   }
-  if (!entry) {
-    entry = { state, range: text.ownerDocument.createRange(), label };
-    texts.set(text, entry);
-  }
+  if (!entry) texts.set(text, (entry = { state, label: '', range: text.ownerDocument.createRange() }));
   entry.state = state;
-  entry.label = label;
+  if (label !== undefined) entry.label = label;
   // The text may have grown since (the parser appends to it): cover all of it.
   entry.range.selectNodeContents(text);
   if (state === 'hidden') highlight?.add(entry.range);

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BackgroundClient } from '../../lib/client';
-import { startPlotArmor, type StorageArea } from '../../lib/content/start';
+import { startPlotArmor, type Notify, type StorageArea } from '../../lib/content/start';
 import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../lib/page-state';
 import { buildSnapshot } from '../../lib/watchlist/snapshot';
 import { fakeWatchlist } from '../unit/factories';
@@ -20,7 +19,7 @@ function fakeStorage(items: Record<string, unknown> | Error) {
   };
   return area;
 }
-const client: BackgroundClient = { call: vi.fn(async () => null) as BackgroundClient['call'] };
+const notify: Notify = vi.fn(async () => null);
 let controller = new AbortController();
 beforeEach(() => {
   controller = new AbortController();
@@ -39,7 +38,7 @@ describe('the content script start', () => {
       doc: document,
       signal: controller.signal,
       storage: fakeStorage({ [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: [], [SETTINGS_KEY]: { blurStrength: 'strong' } }),
-      client,
+      notify,
       host: 'news.example.com',
     });
     expect(document.querySelector('#a')!.getAttribute('data-plot-armor')).toBe('hidden');
@@ -51,7 +50,7 @@ describe('the content script start', () => {
     document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
     const snapshot = buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
     const storage = fakeStorage({ [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: [] });
-    await startPlotArmor({ doc: document, signal: controller.signal, storage, client, host: 'news.example.com' });
+    await startPlotArmor({ doc: document, signal: controller.signal, storage, notify, host: 'news.example.com' });
     storage.change({ [PAUSED_KEY]: ['example.com'] });
     await vi.waitFor(() => expect(document.querySelector('#a')!.hasAttribute('data-plot-armor')).toBe(false));
   });
@@ -62,7 +61,7 @@ describe('the content script start', () => {
       doc: document,
       signal: controller.signal,
       storage: fakeStorage(new Error('Extension context invalidated.')),
-      client,
+      notify,
       host: 'news.example.com',
     });
     expect(document.documentElement.hasAttribute('data-plot-armor-ready')).toBe(true);
@@ -79,7 +78,7 @@ describe('the content script start', () => {
       doc: document,
       signal: controller.signal,
       storage,
-      client,
+      notify,
       host: 'news.example.com',
       early: Promise.resolve({ [SNAPSHOT_KEY]: early, [PAUSED_KEY]: [] }),
     });
