@@ -57,7 +57,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
   const report = (hidden: number) => void notify('page/count', { hidden }).catch(() => {});
-  const scanner = createScanner({ doc, signal, onCountChange: report, onShadowRoot: styles.adopt });
+  const scanner = createScanner({ doc, signal, onCountChange: report, onShadowRoot: styles.adopt, onTextHidden: styles.showText });
   listenForReveals(win, scanner, signal);
   listenForShadowRoots(doc, signal, (root) => scanner.addShadowRoot(root));
 

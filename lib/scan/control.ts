@@ -35,7 +35,7 @@ export const REHIDE_HINT = 'Revealed by Plot Armor — Alt+click to hide it agai
 const CONTROL_CSS = [
   ':host{all:initial;position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}',
   ':host(:focus-within){width:auto;height:auto;overflow:visible;clip-path:none;z-index:2147483647}',
-  'button{font:600 13px/1.2 system-ui,sans-serif;color:#fff;background:#6d28d9;border:0;border-radius:999px;padding:6px 12px;cursor:pointer}',
+  'button{font:600 13px/1.2 system-ui,sans-serif;color:#fff;background:#6d28d9;border:0;border-radius:2em;padding:6px 12px;cursor:pointer}',
   'button:focus-visible{outline:3px solid #fbbf24;outline-offset:2px}',
 ].join('');
 

@@ -21,7 +21,6 @@ import { collect, collectToEnd, type Collected, type ReadScope } from './collect
 import { createLastRead } from './last-read';
 import { createReadMarks } from './read-marks';
 import { hide, rehide, reveal, stateOf, unhide, type Hideable } from './state';
-import { highlightOf } from './text-hiding';
 import { LABEL_ATTRIBUTES } from './tags';
 
 /** Whether `node` is one of `roots` or inside one (across shadow roots: a shadow root is a node of the chain). */
@@ -41,6 +40,8 @@ export interface ScannerOptions {
   onCountChange?: (count: number) => void;
   /** Called once for each open shadow root the scanner starts watching. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Called before the first text with no element of its own is hidden (text-hiding.ts). */
+  onTextHidden?: () => void;
 }
 
 export interface Scanner {
@@ -77,7 +78,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   let lastCount = 0;
 
   // Text with no element of its own is hidden through a CSS highlight, where there is one.
-  const canHideText = highlightOf(doc) !== null;
+  const canHideText = !!win.CSS?.highlights;
+  let textHidden = false;
   let stopped = false;
   const schedule = (): void => {
     if (scheduled || stopped) return;
@@ -157,6 +159,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     const decide = (el: Hideable, text: string): void => {
       const lists = current.match(text);
       if (lists.length === 0) return;
+      if (!textHidden && el.nodeType === 3) {
+        textHidden = true;
+        options.onTextHidden?.();
+      }
       hide(el, lists.map((list) => list.title));
       // A block the user revealed stays revealed, and does not count as hidden.
       if (stateOf(el) === 'hidden') {

@@ -50,12 +50,10 @@ export function setTextState(text: Text, state: BlockState | null, label?: strin
   else highlight?.delete(entry.range);
 }
 
-/** Whether the point (x, y) of the viewport is on `text`'s characters. */
+/** Whether the point (x, y) of the viewport is within the box of `text`'s lines. */
 export function isOnText(text: Text, x: number, y: number): boolean {
   const range = text.ownerDocument.createRange();
   range.selectNodeContents(text);
-  for (const rect of range.getClientRects()) {
-    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
-  }
-  return false;
+  const box = range.getBoundingClientRect();
+  return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
 }
