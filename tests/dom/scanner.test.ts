@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEXT_IN_CONTAINER_LIMIT } from '../../lib/scan/collect';
 import { createScanner, type Scanner } from '../../lib/scan/scanner';
 import { installFakeHighlights } from './fake-highlights';
 import { fakeMatcher } from './fake-matcher';
@@ -399,6 +400,21 @@ describe('text with no element of its own beside other blocks', () => {
     scanner.setMatcher(null);
     expect(highlights.texts()).toEqual([]);
     expect(document.querySelector('plot-armor-reveal')).toBeNull();
+  });
+
+  it('hides such text inside open shadow roots too', () => {
+    start('<div id="host"></div>');
+    const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<div class="post"><blockquote>quoted</blockquote>The tapes are back.</div>';
+    scanner.addShadowRoot(root);
+    scanner.flush();
+    expect(highlights.texts()).toEqual(['The tapes are back.']);
+  });
+
+  it(`reads such text in containers of up to ${TEXT_IN_CONTAINER_LIMIT} elements (beyond, it is the whitespace between paragraphs)`, () => {
+    const paragraphs = (n: number) => '<p>x</p>'.repeat(n);
+    start(`<div id="small">${paragraphs(TEXT_IN_CONTAINER_LIMIT - 1)}<hr>Hannah Baker</div><div id="large">${paragraphs(TEXT_IN_CONTAINER_LIMIT)}<hr>the tapes</div>`);
+    expect(highlights.texts()).toEqual(['Hannah Baker']);
   });
 
   it('reads such text as it streams into a container, and forgets it when removed', async () => {
