@@ -16,11 +16,19 @@ export function blockIn(path: readonly EventTarget[], state: BlockState = 'hidde
   return null;
 }
 
-/** Hidden text (no element of its own) in `state` under the pointer, if any. */
-function textAt(doc: Document, event: MouseEvent, state: BlockState): Text | null {
-  const { clientX: x, clientY: y } = event;
-  const node = doc.caretPositionFromPoint?.(x, y)?.offsetNode;
-  return node?.nodeType === 3 && stateOf(node as Text) === state && isOnText(node as Text, x, y) ? (node as Text) : null;
+/**
+ * Hidden text (no element of its own) in `state` under the pointer, if any: text is
+ * never an event's target, so it is looked for among the target's own text nodes
+ * (inside a shadow root too: the path starts there).
+ */
+function textAt(event: MouseEvent, state: BlockState): Text | null {
+  const target = event.composedPath()[0] as Node | undefined;
+  for (const node of target?.childNodes ?? []) {
+    if (node.nodeType === 3 && stateOf(node as Text) === state && isOnText(node as Text, event.clientX, event.clientY)) {
+      return node as Text;
+    }
+  }
+  return null;
 }
 
 /**
@@ -32,7 +40,7 @@ function textAt(doc: Document, event: MouseEvent, state: BlockState): Text | nul
 export function listenForReveals(win: Window, scanner: Scanner, signal: AbortSignal): void {
   /** Finds the block in `state` the event happened in and stops the event before the page sees it. */
   const swallow = (event: MouseEvent, state: BlockState = 'hidden'): Hideable | null => {
-    const block = blockIn(event.composedPath(), state) ?? textAt(win.document, event, state);
+    const block = blockIn(event.composedPath(), state) ?? textAt(event, state);
     if (!block) return null;
     event.preventDefault();
     event.stopImmediatePropagation();

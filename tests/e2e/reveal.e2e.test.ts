@@ -81,6 +81,12 @@ beforeAll(async () => {
     <style>body { font: 18px/1.5 sans-serif; margin: 2em; } hr { border: 0; height: 0; margin: 0; }</style></head><body>
     <div class="post"><div class="content" id="content">Yes. Martha Nielsen opens the door, and it is the best part.<hr></div></div>
     <div class="post"><div class="content" id="other">Nothing to hide in this post.<hr></div></div>
+    <x-post id="host"></x-post>
+    <script>
+      customElements.define('x-post', class extends HTMLElement {
+        connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<div id="inner">Jonas Kahnwald, in a shadow root.<hr></div>'; }
+      });
+    </script>
     </body></html>`,
   );
   server.html('/elsewhere.html', '<!doctype html><title>elsewhere</title><p>You followed the link.</p>');
@@ -251,7 +257,7 @@ describe.each(selectedBrowsers())('in %s', (name) => {
         const text = document.getElementById('content')!.lastChild!.previousSibling!;
         const control = text.previousSibling as Element | null;
         return {
-          highlighted: highlight ? [...highlight].map((range) => (range as Range).toString().trim()) : [],
+          highlighted: highlight ? [...highlight].map((range) => (range as Range).toString().trim()).sort() : [],
           container: document.getElementById('content')!.getAttribute('data-plot-armor'),
           control: control?.tagName === 'PLOT-ARMOR-REVEAL' ? control.shadowRoot!.querySelector('button')!.textContent : null,
         };
@@ -264,8 +270,16 @@ describe.each(selectedBrowsers())('in %s', (name) => {
         const rect = range.getClientRects()[0]!;
         return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       });
+    /** The middle of the hidden words in the shadow root, in viewport pixels. */
+    const middleOfShadowText = (p: DriverPage) =>
+      p.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.getElementById('host')!.shadowRoot!.getElementById('inner')!.lastChild!.previousSibling!);
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      });
     const HIDDEN = {
-      highlighted: ['Yes. Martha Nielsen opens the door, and it is the best part.'],
+      highlighted: ['Jonas Kahnwald, in a shadow root.', 'Yes. Martha Nielsen opens the door, and it is the best part.'],
       container: null,
       control: REVEAL_NAME,
     };
@@ -277,10 +291,14 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       expect(await sharpness(p, '#other')).toBeGreaterThan(150);
       const { x, y } = await middleOfText(p);
       await p.clickAt(x, y);
-      expect(await board(p)).toEqual({ highlighted: [], container: null, control: null });
+      expect(await board(p)).toEqual({ highlighted: [HIDDEN.highlighted[0]], container: null, control: null });
       expect(await sharpness(p, '#content')).toBeGreaterThan(150);
       await p.clickAt(x, y, { modifiers: ['Alt'] });
       expect(await board(p)).toEqual(HIDDEN);
+      // The same inside a shadow root.
+      const inShadow = await middleOfShadowText(p);
+      await p.clickAt(inShadow.x, inShadow.y);
+      expect((await board(p)).highlighted).toEqual([HIDDEN.highlighted[1]]);
       await p.close();
     });
 
@@ -289,7 +307,7 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       await p.press('Tab');
       expect(await p.evaluate(() => document.activeElement?.tagName)).toBe('PLOT-ARMOR-REVEAL');
       await p.press('Enter');
-      expect((await board(p)).highlighted).toEqual([]);
+      expect((await board(p)).highlighted).toEqual([HIDDEN.highlighted[0]]);
       await p.close();
     });
   });
