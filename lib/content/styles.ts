@@ -26,6 +26,7 @@ export function spoilerCss(strength: BlurStrength, text = false): string {
   const hidden = `[${STATE_ATTRIBUTE}="hidden"]`;
   return [
     rule(hidden, `filter:blur(${BLUR_RADIUS[strength]});cursor:pointer;user-select:none;transition:none;`),
+    rule(`${hidden}:hover`, 'outline:2px dashed #7c3aed;'),
     rule(`[${STATE_ATTRIBUTE}="revealed"]:hover`, 'outline:1px dashed #7c3aed80;'),
     text ? rule(`::highlight(${HIGHLIGHT_NAME})`, `color:transparent;text-shadow:0 0 ${BLUR_RADIUS[strength]} gray;`) : '',
   ].join('');
@@ -69,14 +70,14 @@ export function createSpoilerStyles(doc: Document) {
     },
     /** Adds the stylesheet to a shadow root. */
     adopt(root: ShadowRoot): void {
-      if (!win || typeof win.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in root)) return;
       try {
-        const sheet = new win.CSSStyleSheet();
+        const sheet = new win!.CSSStyleSheet();
         sheet.replaceSync(css);
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
         sheets.push(sheet);
       } catch {
-        // A page that froze adoptedStyleSheets keeps its shadow content unblurred rather than breaking.
+        // No constructable sheets (a document without a window), or a page that froze
+        // adoptedStyleSheets: the shadow content stays unblurred rather than breaking.
       }
     },
   };
