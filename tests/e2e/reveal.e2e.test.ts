@@ -262,22 +262,18 @@ describe.each(selectedBrowsers())('in %s', (name) => {
           control: control?.tagName === 'PLOT-ARMOR-REVEAL' ? control.shadowRoot!.querySelector('button')!.textContent : null,
         };
       });
-    /** The middle of the hidden words, in viewport pixels. */
-    const middleOfText = (p: DriverPage) =>
-      p.evaluate(() => {
+    /**
+     * The middle of the hidden words, in viewport pixels: those of the post (`content`)
+     * or of the web component's shadow root (`inner`). The words sit before the rule.
+     */
+    const middleOfWords = (p: DriverPage, container: 'content' | 'inner') =>
+      p.evaluate((id) => {
+        const root = id === 'inner' ? document.getElementById('host')!.shadowRoot! : document;
         const range = document.createRange();
-        range.selectNodeContents(document.getElementById('content')!.lastChild!.previousSibling!);
+        range.selectNodeContents(root.getElementById(id)!.lastChild!.previousSibling!);
         const rect = range.getClientRects()[0]!;
         return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      });
-    /** The middle of the hidden words in the shadow root, in viewport pixels. */
-    const middleOfShadowText = (p: DriverPage) =>
-      p.evaluate(() => {
-        const range = document.createRange();
-        range.selectNodeContents(document.getElementById('host')!.shadowRoot!.getElementById('inner')!.lastChild!.previousSibling!);
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      });
+      }, container);
     const HIDDEN = {
       highlighted: ['Jonas Kahnwald, in a shadow root.', 'Yes. Martha Nielsen opens the door, and it is the best part.'],
       container: null,
@@ -289,14 +285,14 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       expect(await board(p)).toEqual(HIDDEN);
       expect(await sharpness(p, '#content')).toBeLessThan(40);
       expect(await sharpness(p, '#other')).toBeGreaterThan(150);
-      const { x, y } = await middleOfText(p);
+      const { x, y } = await middleOfWords(p, 'content');
       await p.clickAt(x, y);
       expect(await board(p)).toEqual({ highlighted: [HIDDEN.highlighted[0]], container: null, control: null });
       expect(await sharpness(p, '#content')).toBeGreaterThan(150);
       await p.clickAt(x, y, { modifiers: ['Alt'] });
       expect(await board(p)).toEqual(HIDDEN);
       // The same inside a shadow root.
-      const inShadow = await middleOfShadowText(p);
+      const inShadow = await middleOfWords(p, 'inner');
       await p.clickAt(inShadow.x, inShadow.y);
       expect((await board(p)).highlighted).toEqual([HIDDEN.highlighted[1]]);
       await p.close();
