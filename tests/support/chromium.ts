@@ -41,6 +41,8 @@ export interface LaunchOptions {
   /** Load the extension (false: the same browser without it, for baselines). */
   withExtension?: boolean;
   viewport?: { width: number; height: number };
+  /** The UI language (`de`, `pt-BR`…), which picks the extension's messages. */
+  locale?: string;
 }
 
 /** Launches Chromium with the unpacked extension from `.output/chrome-mv3`. */
@@ -61,11 +63,14 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
   ];
   if (!options.headed) args.unshift('--headless=new');
+  // On Linux Chromium takes its UI language from LANGUAGE; --lang is read elsewhere.
+  if (options.locale) args.push(`--lang=${options.locale}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: false,
     args,
     viewport: options.viewport ?? { width: 1100, height: 900 },
+    ...(options.locale ? { locale: options.locale, env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
   });
   const worker = async (): Promise<Worker> => {
     const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));

@@ -113,7 +113,7 @@ export function jsxLiterals(source: string, lang: 'tsx' | 'ts'): string[] {
   const found: string[] = [];
   for (const node of walk(parseAst(source, { lang }))) {
     if (node.type === 'JSXText' && WORDS.test(node.value as string)) found.push((node.value as string).trim());
-    if (node.type === 'JSXExpressionContainer' && (node as { expression: Node }).expression.type !== 'JSXEmptyExpression') {
+    if (node.type === 'JSXExpressionContainer' && (node.expression as Node).type !== 'JSXEmptyExpression') {
       // A child `{'words'}`; attribute values are checked below, by name.
       const text = literalText(node);
       if (text !== null && WORDS.test(text) && !isAttributeValue(node, source)) found.push(text.trim());
