@@ -3,7 +3,7 @@
  * matcher, starts the scanner, and follows every change of watchlists, pauses and
  * settings without a reload.
  */
-import type { BackgroundProtocol, RequestOf } from '../shared/messages';
+import type { BackgroundProtocol, RequestOf, VerbOf } from '../shared/messages';
 import { compileMatcher } from '../match/compile';
 import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '../shared/page-state';
 import { listenForReveals } from '../scan/reveal-events';
@@ -18,7 +18,7 @@ import { createSpoilerStyles } from './styles';
  * request to write the page state): answers and failures alike are ignored, so it
  * needs none of the unwrapping the extension's own pages do (lib/shared/client.ts).
  */
-export type Notify = <K extends 'page/count' | 'page/refresh-snapshot'>(
+export type Notify = <K extends VerbOf<'content'>>(
   type: K,
   data: RequestOf<BackgroundProtocol, K>,
 ) => Promise<unknown>;

@@ -1,4 +1,4 @@
-import { isEnvelope, type Reply } from '../shared/messages';
+import { isEnvelope, type Reply, type ResponseOf, type TabProtocol, type TabVerb } from '../shared/messages';
 import type { Scanner } from '../scan/scanner';
 
 /**
@@ -7,8 +7,10 @@ import type { Scanner } from '../scan/scanner';
  * returned Promise needs webextension-polyfill in Chromium).
  */
 export function createTabMessageListener(scanner: () => Scanner | null) {
-  return (message: unknown, _sender: unknown, sendResponse: (reply: Reply<number>) => void): false => {
-    if (isEnvelope(message) && message.type === 'tab/reveal-all') {
+  type RevealAll = ResponseOf<TabProtocol, 'tab/reveal-all'>;
+  return (message: unknown, _sender: unknown, sendResponse: (reply: Reply<RevealAll>) => void): false => {
+    // TabProtocol has one verb; the compiler checks its name and its answer's type.
+    if (isEnvelope(message) && message.type === ('tab/reveal-all' satisfies TabVerb)) {
       const current = scanner();
       sendResponse({ ok: true, data: current ? current.revealAll() : 0 });
     }
