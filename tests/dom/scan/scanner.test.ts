@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEXT_IN_CONTAINER_LIMIT } from '../../lib/scan/collect';
-import { createScanner, type Scanner } from '../../lib/scan/scanner';
+import { TEXT_IN_CONTAINER_LIMIT } from '../../../lib/scan/collect';
+import { createScanner, type Scanner } from '../../../lib/scan/scanner';
 import { installFakeHighlights } from './fake-highlights';
 import { fakeMatcher } from './fake-matcher';
 

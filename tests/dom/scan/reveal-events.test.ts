@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listenForReveals } from '../../lib/scan/reveal-events';
-import { createScanner, type Scanner } from '../../lib/scan/scanner';
+import { listenForReveals } from '../../../lib/scan/reveal-events';
+import { createScanner, type Scanner } from '../../../lib/scan/scanner';
 import { fakeMatcher } from './fake-matcher';
 
 let controller: AbortController;
