@@ -4,11 +4,12 @@
  * settings without a reload.
  *
  * Its lifetime is its own: nothing the page can send ends it. It stops when `signal`
- * aborts or when it finds its extension gone (reloaded, updated or removed: `alive()`
- * turns false), and its stop undoes everything it wrote. It looks at `alive()` when a
- * use of the extension API fails, and when a newer instance announces itself with
- * `TAKEOVER_EVENT` right before its first pass: a page can send that event too, but
- * cannot make an instance whose extension is there believe it is gone.
+ * aborts, or when a newer instance announces itself with `TAKEOVER_EVENT` right before
+ * its first pass and this one finds its extension gone (reloaded or updated: `alive()`
+ * turns false); its stop undoes everything it wrote. A page can send that event too,
+ * but cannot make an instance whose extension is there believe it is gone. An instance
+ * whose extension is gone and that nobody takes over (Chromium starts no new one in
+ * open tabs) keeps the page as it is, hidden with the lists it had, until a reload.
  */
 import type { BackgroundProtocol, RequestOf } from '../messages';
 import { compileMatcher } from '../match/compile';
@@ -69,25 +70,21 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const checkAlive = (): void => {
     if (!alive()) stop();
   };
-  const notify: Notify = (type, data) => {
-    try {
-      return deps.notify(type, data).catch((error: unknown) => {
-        checkAlive();
-        throw error;
-      });
-    } catch (error) {
-      // Chromium throws at once when the extension is gone ("context invalidated").
-      checkAlive();
-      return Promise.reject(error);
-    }
-  };
+  const { notify } = deps;
+
   // Marks on the page's timeline, read by the benchmark (content script start → terms ready).
   const perf = doc.defaultView?.performance;
   perf?.mark?.('plot-armor:start');
   const now = deps.now ?? Date.now;
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
-  const report = (hidden: number) => void notify('page/count', { hidden }).catch(() => {});
+  const report = (hidden: number) => {
+    try {
+      void notify('page/count', { hidden }).catch(() => {});
+    } catch {
+      // Chromium throws at once once the extension is gone: the page keeps working.
+    }
+  };
   const scanner = createScanner({
     doc,
     signal,

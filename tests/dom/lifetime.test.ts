@@ -96,7 +96,7 @@ describe('the content script start and stop', () => {
 
   it('stops and undoes its work when its extension is gone and a newer instance takes over; the newer one hides once, with the page\'s own values', async () => {
     let extensionThere = true;
-    await startPlotArmor({ doc: document, storage: storage(), notify, host: 'example.com', alive: () => extensionThere });
+    await startPlotArmor({ doc: document, signal: controller().signal, storage: storage(), notify, host: 'example.com', alive: () => extensionThere });
     expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(3);
     extensionThere = false; // the extension was reloaded: this instance is orphaned
     const c = controller();
@@ -112,17 +112,20 @@ describe('the content script start and stop', () => {
     expect(pageAttributes()).toEqual(before);
   });
 
-  it('stops and undoes its work on its own once a use of the extension API finds the extension gone', async () => {
+  it('keeps the page hidden, and reveal working, while its extension is gone and no newer instance came', async () => {
     let extensionThere = true;
     const failing: Notify = vi.fn(() => {
       if (!extensionThere) throw new Error('Extension context invalidated.');
       return Promise.resolve(null);
     });
-    await startPlotArmor({ doc: document, storage: storage(), notify: failing, host: 'example.com', alive: () => extensionThere });
+    const scanner = await startPlotArmor({ doc: document, signal: controller().signal, storage: storage(), notify: failing, host: 'example.com', alive: () => extensionThere });
     extensionThere = false;
-    document.querySelector('#c')!.textContent = 'Clay Jensen, now'; // the count changes: a message is sent
+    document.querySelector('#c')!.textContent = 'Clay Jensen, now';
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(written()).toBe(JSON.stringify({ attributes: [], own: 0 }));
+    expect(document.querySelectorAll('[data-plot-armor="hidden"]')).toHaveLength(3);
+    expect(scanner.reveal(document.querySelector('#a')!)).toBe(true);
+    // #b, #c and the loose text keep theirs.
+    expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(3);
   });
 
   it('takes over what an instance that could not undo it left behind (no second control, no leftover attribute read as the page\'s)', async () => {
@@ -140,5 +143,24 @@ describe('the content script start and stop', () => {
     expect([a.getAttribute('aria-hidden'), a.getAttribute('data-plot-armor')]).toEqual([null, 'revealed']);
     c.abort();
     expect([a.getAttribute('aria-hidden'), a.getAttribute('title')]).toEqual([null, null]);
+  });
+});
+
+describe('a page that replaces its root element', () => {
+  it('gets the style element back, and clicks still reveal', async () => {
+    const c = controller();
+    const oldRoot = document.documentElement;
+    await startPlotArmor({ doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com' });
+    const root = document.createElement('html');
+    root.innerHTML = '<head></head><body><p id="n">Clay Jensen, on the new page</p></body>';
+    document.replaceChild(root, oldRoot);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.querySelectorAll('style[data-plot-armor-ui]')).toHaveLength(1);
+    const n = document.querySelector('#n')!;
+    expect(n.getAttribute('data-plot-armor')).toBe('hidden');
+    n.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(n.getAttribute('data-plot-armor')).toBe('revealed');
+    c.abort();
+    document.replaceChild(oldRoot, root);
   });
 });
