@@ -31,6 +31,12 @@ export interface HandlerDeps {
   db: () => Promise<IDBPDatabase<PlotArmorDB>>;
   /** Rewrites the state content scripts read, after a change. */
   publish: () => Promise<void>;
+  /**
+   * Runs a write and publishes after it (see `publisher.ts`: a write is marked until its
+   * state is published, so a stopped worker publishes on its next start). Without it, a
+   * write is run and then published.
+   */
+  write?: <T>(work: () => Promise<T>) => Promise<T>;
   counts: TabCounts;
   /** The extension's own origin, e.g. `chrome-extension://<id>/`. */
   extensionOrigin: string;
@@ -50,6 +56,11 @@ type Handlers = {
 
 /** Creates the `runtime.onMessage` handler: every message gets a `Reply`, never an exception. */
 export function createMessageHandler(deps: HandlerDeps) {
+  const write = deps.write ?? (async <T>(work: () => Promise<T>): Promise<T> => {
+    const result = await work();
+    await deps.publish();
+    return result;
+  });
   const handlers: Handlers = {
     'watchlists/list': { access: 'read', run: async () => listWatchlists(await deps.db()) },
     'watchlists/create': { access: 'write', run: async (draft) => createWatchlist(await deps.db(), draft) },
@@ -125,8 +136,8 @@ export function createMessageHandler(deps: HandlerDeps) {
     if (!request.ok) return request;
     try {
       const run = handler.run as (data: unknown, sender: Sender) => Promise<unknown>;
-      const data = await run(request.data, sender);
-      if (handler.access === 'write') await deps.publish();
+      const work = () => run(request.data, sender);
+      const data = handler.access === 'write' ? await write(work) : await work();
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
