@@ -4,7 +4,7 @@
  * (owns the database) and the extension pages (Preact) — and shares one contract,
  * `lib/shared/`, that each may import. A context never imports another's internals.
  * `importViolations` reads the import specifiers of source files and lists every import
- * that breaks these rules; tests/unit/imports.test.ts runs it over the tree.
+ * that breaks these rules; tests/unit/support/import-rules.test.ts runs it over the tree.
  */
 import { posix } from 'node:path';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { addItemId, createContextMenu, MENU_LISTS, parseAddItemId, type MenusApi } from '../../../lib/background/context-menu';
 import type { TermGroup } from '../../../lib/shared/watchlist';
-import { formatMessage } from '../../dom/ui/helpers';
+import { formatMessage } from '../../dom/components/helpers';
 
 type Item = Parameters<MenusApi['create']>[0];
 

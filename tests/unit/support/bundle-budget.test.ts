@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleProblems, checkContentScript, CONTENT_SCRIPT_BUDGET, contentScriptPath } from '../support/bundle-budget';
+import { bundleProblems, checkContentScript, CONTENT_SCRIPT_BUDGET, contentScriptPath } from '../../support/bundle-budget';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -21,7 +21,7 @@ describe('content-script budget', () => {
   });
 
   it('finds webextension-polyfill in a bundle that carries it', () => {
-    const polyfill = readFileSync(join(__dirname, '../../node_modules/webextension-polyfill/dist/browser-polyfill.min.js'));
+    const polyfill = readFileSync(join(__dirname, '../../../node_modules/webextension-polyfill/dist/browser-polyfill.min.js'));
     const bundle = new Uint8Array([...bytes('(()=>{'), ...polyfill, ...bytes('})();')]);
     expect(bundleProblems(bundle)).toEqual([expect.stringMatching(/^the content script contains webextension-polyfill/)]);
     expect(bundleProblems(bytes('chrome.runtime.sendMessage({type:`page/count`})'))).toEqual([]);

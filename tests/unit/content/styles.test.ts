@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BLUR_RADIUS, spoilerCss } from '../../lib/content/styles';
+import { BLUR_RADIUS, spoilerCss } from '../../../lib/content/styles';
 
 describe('spoilerCss', () => {
   it('blurs hidden blocks only, harder when strong', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockFinder } from '../../lib/scan/block';
-import { createLastRead } from '../../lib/scan/last-read';
+import { createBlockFinder } from '../../../lib/scan/block';
+import { createLastRead } from '../../../lib/scan/last-read';
 
 const finder = () => createBlockFinder(window);
 const $ = (selector: string) => document.querySelector(selector)!;

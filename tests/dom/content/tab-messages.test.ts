@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTabMessageListener } from '../../lib/content/tab-messages';
-import type { Scanner } from '../../lib/scan/scanner';
+import { createTabMessageListener } from '../../../lib/content/tab-messages';
+import type { Scanner } from '../../../lib/scan/scanner';
 
 describe('the content script message listener', () => {
   it('answers reveal-all through sendResponse with the count revealed', () => {

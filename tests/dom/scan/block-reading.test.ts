@@ -5,8 +5,8 @@
  * never hidden whole, its loose text hidden through its inline elements or as text.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../lib/match/compile';
-import { createScanner } from '../../lib/scan/scanner';
+import { compileMatcher } from '../../../lib/match/compile';
+import { createScanner } from '../../../lib/scan/scanner';
 import { installFakeHighlights } from './fake-highlights';
 
 let controller: AbortController;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPlotArmor, type Notify, type StorageArea } from '../../lib/content/start';
-import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../lib/shared/page-state';
-import { buildSnapshot } from '../../lib/shared/snapshot';
-import { fakeWatchlist } from '../unit/factories';
+import { startPlotArmor, type Notify, type StorageArea } from '../../../lib/content/start';
+import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../../lib/shared/page-state';
+import { buildSnapshot } from '../../../lib/shared/snapshot';
+import { fakeWatchlist } from '../../unit/factories';
 
 function fakeStorage(items: Record<string, unknown> | Error) {
   const listeners = new Set<(changes: Record<string, unknown>) => void>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockFinder } from '../../lib/scan/block';
-import { createReadMarks } from '../../lib/scan/read-marks';
-import { BURST_LIMIT, createChangeQueue, type ReadState } from '../../lib/scan/change-queue';
+import { createBlockFinder } from '../../../lib/scan/block';
+import { createReadMarks } from '../../../lib/scan/read-marks';
+import { BURST_LIMIT, createChangeQueue, type ReadState } from '../../../lib/scan/change-queue';
 
 const characterData = (target: Node) => ({ type: 'characterData', target }) as unknown as MutationRecord;
 const childList = (target: Node, added: Node[], nextSibling: Node | null = null) =>

@@ -4,17 +4,17 @@
  * the text listed in HIDDEN_TEXT is hidden as text (it has no element of its own).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../lib/match/compile';
-import { parseWatchlistFile } from '../../lib/format/watchlist-file';
-import { createScanner } from '../../lib/scan/scanner';
+import { compileMatcher } from '../../../lib/match/compile';
+import { parseWatchlistFile } from '../../../lib/format/watchlist-file';
+import { createScanner } from '../../../lib/scan/scanner';
 import { installFakeHighlights } from './fake-highlights';
-import demoText from '../fixtures/demo-watchlists.json?raw';
-import article from '../fixtures/pages/article.html?raw';
-import feed from '../fixtures/pages/feed.html?raw';
-import forum from '../fixtures/pages/forum.html?raw';
-import list from '../fixtures/pages/list.html?raw';
-import shadow from '../fixtures/pages/shadow.html?raw';
-import table from '../fixtures/pages/table.html?raw';
+import demoText from '../../fixtures/demo-watchlists.json?raw';
+import article from '../../fixtures/pages/article.html?raw';
+import feed from '../../fixtures/pages/feed.html?raw';
+import forum from '../../fixtures/pages/forum.html?raw';
+import list from '../../fixtures/pages/list.html?raw';
+import shadow from '../../fixtures/pages/shadow.html?raw';
+import table from '../../fixtures/pages/table.html?raw';
 
 const PAGES: Record<string, string> = {
   'article.html': article,

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createTvmazeClient, TvmazeError, type FetchLike } from '../../../lib/tvmaze/client';
 import { declaresDataConsent, SEARCH_CONSENT, withSearchConsent } from '../../../lib/tvmaze/consent';
 import { candidatesFor, tvmazeErrorText } from '../../../lib/ui/tvmaze-model';
-import { installI18n } from '../../dom/ui/helpers';
-import { recordedFetch } from '../../dom/ui/recorded-fetch';
+import { installI18n } from '../../dom/components/helpers';
+import { recordedFetch } from '../../dom/components/recorded-fetch';
 
 describe('TVmaze client', () => {
   it('reads a recorded show search', async () => {

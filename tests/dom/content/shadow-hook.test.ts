@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { hookAttachShadow, listenForShadowRoots } from '../../lib/content/shadow-hook';
+import { hookAttachShadow, listenForShadowRoots } from '../../../lib/content/shadow-hook';
 
 describe('the attachShadow hook', () => {
   const controller = new AbortController();
