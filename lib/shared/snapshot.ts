@@ -41,7 +41,8 @@ export function buildSnapshot(lists: Watchlist[], now: number): TermSnapshot {
   };
 }
 
-const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+// Number.isFinite is false for anything that is not a number.
+const isTime = Number.isFinite as (x: unknown) => x is number;
 const isTerms = (x: unknown): x is string[] => Array.isArray(x) && x.every((t) => typeof t === 'string');
 
 function isSnapshotList(x: unknown): x is SnapshotList {
@@ -52,7 +53,7 @@ function isSnapshotList(x: unknown): x is SnapshotList {
     typeof l.title === 'string' &&
     typeof l.enabled === 'boolean' &&
     typeof l.matchNameParts === 'boolean' &&
-    (l.hideUntil === undefined || l.hideUntil === null || isTime(l.hideUntil)) &&
+    (l.hideUntil == null || isTime(l.hideUntil)) &&
     isTerms(l.characters) &&
     isTerms(l.cast) &&
     isTerms(l.keywords)
@@ -77,7 +78,5 @@ export function isTermSnapshot(value: unknown): value is TermSnapshot {
 
 /** The snapshot's lists still active at `now`: those past their hide-until date drop out. */
 export function activeListsAt(snapshot: TermSnapshot, now: number): MatchList[] {
-  return snapshot.lists.filter((list) =>
-    isActive({ enabled: list.enabled, hideUntil: list.hideUntil ?? null }, now),
-  );
+  return snapshot.lists.filter((list) => isActive(list, now));
 }
