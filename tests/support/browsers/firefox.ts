@@ -162,6 +162,15 @@ function wrapPuppeteerPage(page: Page, downloadsDir: string): DriverPage {
   };
 }
 
+/** Closes the welcome page the extension opens on install, once it is there. */
+async function closeWelcomePage(browser: Browser, timeout = 10_000): Promise<void> {
+  for (const end = Date.now() + timeout; Date.now() < end; ) {
+    const page = (await browser.pages()).find((p) => p.url().endsWith('/welcome.html'));
+    if (page) return page.close();
+    await new Promise((done) => setTimeout(done, POLL_MS));
+  }
+}
+
 /** Launches Firefox ESR headless and installs the MV2 build as a temporary add-on. */
 export async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   assertFirefoxReady();
@@ -199,6 +208,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   try {
     const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
     if (installed !== id) throw new Error(`Firefox installed ${installed}, expected ${id}`);
+    // Installing is a first install (a temporary add-on is gone after a restart): the
+    // extension opens its welcome page, which would take the focus from the tests' tabs.
+    if (!options.keepWelcome) await closeWelcomePage(browser);
   } catch (error) {
     await browser.close();
     throw error;
