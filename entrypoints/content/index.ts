@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { receiveEarlyState } from '../../lib/early-state';
+import { receiveEarlyState } from '../../lib/shared/early-state';
 import { startPlotArmor } from '../../lib/content/start';
 import { siteHost } from '../../lib/content/site-host';
 import { createTabMessageListener } from '../../lib/content/tab-messages';
@@ -12,18 +12,20 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   matchAboutBlank: true,
-  main(ctx) {
+  // WXT's context ends a script when any script of the page sends its "started" event,
+  // which a page can forge: the content script keeps its own lifetime (lib/content/start.ts),
+  // and does not announce its extension's id to the page.
+  noScriptStartedPostMessage: true,
+  main() {
     let scanner: Scanner | null = null;
-    const listener = createTabMessageListener(() => scanner);
-    browser.runtime.onMessage.addListener(listener);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    browser.runtime.onMessage.addListener(createTabMessageListener(() => scanner));
     void startPlotArmor({
       doc: document,
-      signal: ctx.signal,
       storage: browser.storage.local,
       notify: (type, data) => browser.runtime.sendMessage({ type, data }),
       host: siteHost(location),
-      // Firefox only: see lib/early-state.ts (left out of the Chromium build).
+      alive: () => browser.runtime?.id != null,
+      // Firefox only: see lib/shared/early-state.ts (left out of the Chromium build).
       early: import.meta.env.FIREFOX ? receiveEarlyState() : undefined,
     }).then((started) => {
       scanner = started;

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options-app';
-import { createBackgroundClient } from '../../lib/client';
+import { createBackgroundClient } from '../../lib/shared/client';
 import { downloadText } from '../../lib/ui/download';
 import { createSettingsModel } from '../../lib/ui/settings-model';
 import { tvmazeForPage } from '../../lib/ui/tvmaze-browser';
