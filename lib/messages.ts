@@ -4,6 +4,7 @@
  * error reaches the caller as a message instead of a crash.
  */
 import type { Settings } from './db/settings';
+import type { SyncStatus } from './db/sync-state';
 import type { WatchlistDraft, WatchlistPatch } from './db/watchlists';
 import type { Watchlist } from './watchlist/model';
 
@@ -22,6 +23,8 @@ export interface BackgroundProtocol {
   'terms/remove': { req: { id: string; group: TermGroup; terms: string[] }; res: Watchlist };
   'settings/get': { req: Record<string, never>; res: Settings };
   'settings/update': { req: Partial<Settings>; res: Settings };
+  /** Whether watchlists sync, which do not fit, and any problem with the synced copy. */
+  'sync/status': { req: Record<string, never>; res: SyncStatus & { enabled: boolean } };
   'sites/list': { req: Record<string, never>; res: string[] };
   'sites/pause': { req: { host: string }; res: string[] };
   'sites/resume': { req: { host: string }; res: string[] };

@@ -6,6 +6,7 @@ import { createTvmazeClient } from '../../lib/tvmaze/client';
 import { declaresDataConsent, withSearchConsent, type ConsentPermissions } from '../../lib/tvmaze/consent';
 import { downloadText } from '../../lib/ui/download';
 import { createSettingsModel } from '../../lib/ui/settings-model';
+import { followSync } from '../../lib/ui/follow-sync';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';
 import { t } from '../../lib/ui/i18n';
 import '../../components/ui.css';
@@ -16,6 +17,11 @@ const model = createWatchlistsModel(client);
 const settings = createSettingsModel(client);
 void model.refresh();
 void settings.load();
+// Another device's edits arrive through sync: show them, and what sync says.
+followSync(browser.storage.onChanged, {
+  onStatus: (status) => (settings.sync.value = status),
+  onMerged: () => void model.refresh(),
+}, new AbortController().signal);
 render(
   <OptionsApp
     model={model}

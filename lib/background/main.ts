@@ -10,6 +10,7 @@ import { createContextMenu } from './context-menu';
 import { createEarlyStatePublisher, type ContentScriptsApi } from './early-state';
 import { createMessageHandler } from './handlers';
 import { pageStateFromDb, publishPageState } from './publish';
+import { startWatchlistSync } from './sync/wiring';
 import { createTabCounts } from './tab-counts';
 
 /** Starts the background; `api` is the extension API (`browser` or a fake). */
@@ -23,6 +24,7 @@ export function startBackground(api: typeof browser): void {
     addTerms: async (id, group, terms) => {
       await addTerms(await db(), id, group, terms);
       await publish();
+      sync?.localChanged();
     },
     // WXT types getMessage from the catalogue seen at `wxt prepare`; these keys are in it.
     msg: (key) => (api.i18n.getMessage as (name: string) => string)(key),
@@ -43,9 +45,12 @@ export function startBackground(api: typeof browser): void {
     },
     area: api.storage.session ?? null,
   });
+  // Watchlists sync through storage.sync; the database stays the source of truth.
+  const sync = startWatchlistSync(api, { db, publish });
   const handle = createMessageHandler({
     db,
     publish,
+    written: () => sync?.localChanged(),
     counts,
     extensionOrigin: api.runtime.getURL('/'),
   });

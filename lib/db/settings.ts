@@ -10,18 +10,22 @@ export interface Settings {
   blurStrength: 'light' | 'strong';
   /** Whether the toolbar badge shows how many blocks a page hides. */
   showBadge: boolean;
+  /** Whether watchlists sync through the browser's account (`storage.sync`). */
+  syncWatchlists: boolean;
 }
 
 /** The settings of a fresh install; also what replaces a missing or corrupt stored value. */
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   blurStrength: 'strong',
   showBadge: true,
+  syncWatchlists: true,
 });
 
 const validators: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
   blurStrength: (value): value is Settings['blurStrength'] =>
     value === 'light' || value === 'strong',
   showBadge: (value): value is boolean => typeof value === 'boolean',
+  syncWatchlists: (value): value is boolean => typeof value === 'boolean',
 };
 
 const SETTING_KEYS = Object.keys(validators) as (keyof Settings)[];
