@@ -58,6 +58,11 @@ export const CHECK_EVERY_MS = 60 * 60_000;
 const RETRY_MS = 5 * 60_000;
 const MAX_CONFLICT_RETRIES = 5;
 
+function sameItems(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
 /** Creates the sync layer; call `run()` at start and when an alarm fires. */
 export function createWatchlistSync(deps: SyncDeps) {
   const now = deps.now ?? Date.now;
@@ -85,9 +90,7 @@ export function createWatchlistSync(deps: SyncDeps) {
       const at = now();
       const record = (await readSyncRecord(db)) ?? (await freshRecord());
       const stored = fromWireJson(record.doc);
-      const remoteItems = Object.fromEntries(
-        Object.entries(await deps.area.get(null)).filter(([key]) => isSyncKey(key)),
-      );
+      const remoteItems = await readRemote();
       const remote = await decodeDoc(remoteItems);
       const local = await listWatchlists(db);
       const stamped = stampLocal(stored.ok ? stored.doc : emptyDoc(), record.clock, local.map(toSynced), at);
@@ -118,6 +121,9 @@ export function createWatchlistSync(deps: SyncDeps) {
         problem = 'newer';
         push = false;
       }
+      // A device with nothing to add writes nothing: on a new computer, storage.sync may
+      // not have received the account's data yet, and an empty copy would replace it.
+      if (Object.keys(doc.lists).length === 0) push = false;
       const view = docView(doc);
       const encoded = push ? await encodeDoc(doc, quota) : null;
       const titles = new Map(view.map((l) => [l.id, l.title]));
@@ -145,23 +151,35 @@ export function createWatchlistSync(deps: SyncDeps) {
       }
       const merged = puts.length > 0 || deletes.length > 0;
       if (merged) await deps.publish();
-      const after = encoded ? Math.min(next, await write(db, next_record, remoteItems, encoded.items)) : next;
+      const written = encoded ? await write(db, next_record, remoteItems, encoded.items) : next;
+      // Another write landed since this cycle read storage.sync: merge it first rather
+      // than write over it (storage.sync has no compare-and-set; this narrows the gap).
+      if (written === 'stale' && attempt < MAX_CONFLICT_RETRIES) continue;
+      const after = written === 'stale' ? at + RETRY_MS : Math.min(next, written);
       deps.report?.((await readSyncRecord(db))?.status ?? next_record.status, merged);
       return after;
     }
   }
 
-  /** Writes what differs; on a refusal, notes why and returns when to try again. */
+  async function readRemote(): Promise<Record<string, unknown>> {
+    return Object.fromEntries(Object.entries(await deps.area.get(null)).filter(([key]) => isSyncKey(key)));
+  }
+
+  /**
+   * Writes what differs; on a refusal, notes why and returns when to try again;
+   * 'stale' when storage.sync changed since the cycle read it (nothing written).
+   */
   async function write(
     db: IDBPDatabase<PlotArmorDB>,
     record: SyncRecord,
     current: Record<string, unknown>,
     items: Record<string, unknown>,
-  ): Promise<number> {
+  ): Promise<number | 'stale'> {
     const { set, remove } = planWrite(current, items);
     const ops = (Object.keys(set).length > 0 ? 1 : 0) + (remove.length > 0 ? 1 : 0);
     const at = now();
     if (ops > 0) {
+      if (!sameItems(await readRemote(), current)) return 'stale';
       const slot = budget.nextSlot(at, ops);
       if (slot > at) return slot;
       budget.spend(at, ops);

@@ -172,6 +172,24 @@ describe('syncing watchlists through storage.sync', () => {
     expect(list.cast).toEqual(['Louis Hofmann']);
   });
 
+  it('merges a write that lands between reading storage.sync and writing it, instead of writing over it', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    await createWatchlist(a!.db, { title: 'Dark' });
+    await a!.sync.run();
+    await createWatchlist(b!.db, { title: 'Lost' });
+    let gets = 0;
+    b!.area.onGet = async () => {
+      // A's write arrives just after B's cycle has read storage.sync.
+      if (++gets === 2) w.cloud.deliver();
+    };
+    await b!.sync.run();
+    expect(await titles(b!)).toEqual(['Dark', 'Lost']);
+    w.cloud.deliver();
+    await a!.sync.run();
+    expect(await titles(a!)).toEqual(['Dark', 'Lost']);
+  });
+
   it('stays within the write rates and loses no edit to them', async () => {
     const w = world();
     const [a, b] = await w.start();
