@@ -1,4 +1,5 @@
-import type { SyncStatus } from '../lib/db/sync-state';
+import { BLUR_STRENGTHS } from '../lib/shared/settings';
+import type { SyncStatus } from '../lib/shared/sync-status';
 import { t } from '../lib/ui/i18n';
 import type { SettingsModel } from '../lib/ui/settings-model';
 
@@ -22,7 +23,7 @@ export function SettingsPanel({ settings }: { settings: SettingsModel }) {
       <h2 id="settings-heading">{t('heading_settings')}</h2>
       <fieldset>
         <legend>{t('label_blur')}</legend>
-        {(['light', 'strong'] as const).map((strength) => (
+        {BLUR_STRENGTHS.map((strength) => (
           <label key={strength}>
             <input
               type="radio"
@@ -31,7 +32,7 @@ export function SettingsPanel({ settings }: { settings: SettingsModel }) {
               checked={current.blurStrength === strength}
               onChange={() => void settings.update({ blurStrength: strength })}
             />{' '}
-            {t(strength === 'light' ? 'blur_light' : 'blur_strong')}
+            {t(`blur_${strength}`)}
           </label>
         ))}
       </fieldset>

@@ -2,7 +2,7 @@
  * The options page follows the sync layer: a new status replaces the shown one, and
  * a merge that changed watchlists (another device's edits) reloads the lists.
  */
-import { SYNC_REPORT_KEY, type SyncStatus } from '../db/sync-state';
+import { SYNC_REPORT_KEY, type SyncStatus } from '../shared/sync-status';
 
 interface Report {
   status: SyncStatus;

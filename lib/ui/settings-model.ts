@@ -1,8 +1,8 @@
 /** UI state for the options page's settings and paused sites, loaded from and saved to the background. */
 import { signal } from '@preact/signals';
-import type { BackgroundClient } from '../client';
-import { DEFAULT_SETTINGS, type Settings } from '../db/settings';
-import type { SyncStatus } from '../db/sync-state';
+import type { BackgroundClient } from '../shared/client';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import type { SyncStatus } from '../shared/sync-status';
 import { createAttempt } from './attempt';
 
 /** Creates the settings model; call `load()` once. */
@@ -27,11 +27,6 @@ export function createSettingsModel(client: BackgroundClient) {
           client.call('sync/status', {}),
         ]);
         sync.value = status;
-      }),
-    /** Reads the sync status again (after a sync, which runs in the background). */
-    refreshSync: () =>
-      attempt(async () => {
-        sync.value = await client.call('sync/status', {});
       }),
     update: (patch: Partial<Settings>) =>
       attempt(async () => {

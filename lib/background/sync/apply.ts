@@ -3,8 +3,8 @@
  * write and which to delete. Lists keep their own term order; terms that arrived from
  * another device go after them. Unchanged lists are left alone.
  */
-import { foldKey, normalizeTerms } from '../../watchlist/merge';
-import type { Watchlist } from '../../watchlist/model';
+import { foldKey, normalizeTerms } from '../../shared/term-text';
+import type { Watchlist } from '../../shared/watchlist';
 import { SYNC_GROUPS } from './doc';
 import { SYNC_FIELDS, type SyncedList } from './view';
 

@@ -6,7 +6,7 @@ import type { browser } from 'wxt/browser';
 import { isSyncKey } from './chunks';
 import { createWatchlistSync, type SyncDeps, type WatchlistSync } from './engine';
 
-import { SYNC_REPORT_KEY } from '../../db/sync-state';
+import { SYNC_REPORT_KEY } from '../../shared/sync-status';
 
 /** The alarm that runs the sync layer again. */
 export const SYNC_ALARM = 'watchlist-sync';

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SettingsPanel } from '../../../components/settings-panel';
-import { SYNC_REPORT_KEY } from '../../../lib/db/sync-state';
+import { SYNC_REPORT_KEY } from '../../../lib/shared/sync-status';
 import { followSync } from '../../../lib/ui/follow-sync';
 import { createSettingsModel } from '../../../lib/ui/settings-model';
 import { installI18n, realClient } from './helpers';
