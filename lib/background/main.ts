@@ -10,6 +10,7 @@ import { createContextMenu } from './context-menu';
 import { createEarlyStatePublisher, type ContentScriptsApi } from './early-state';
 import { createMessageHandler } from './handlers';
 import { pageStateFromDb, publishPageState } from './publish';
+import { createPublisher } from './publisher';
 import { startWatchlistSync } from './sync/wiring';
 import { createTabCounts } from './tab-counts';
 
@@ -22,8 +23,7 @@ export function startBackground(api: typeof browser): void {
     menus,
     lists: async () => listWatchlists(await db()),
     addTerms: async (id, group, terms) => {
-      await addTerms(await db(), id, group, terms);
-      await publish();
+      await publisher.write(async () => addTerms(await db(), id, group, terms));
       sync?.localChanged();
     },
     openOptions: () => api.runtime.openOptionsPage(),
@@ -46,11 +46,13 @@ export function startBackground(api: typeof browser): void {
     },
     area: api.storage.session ?? null,
   });
+  const publisher = createPublisher({ db, publish });
   // Watchlists sync through storage.sync; the database stays the source of truth.
   const sync = startWatchlistSync(api, { db, publish });
   const handle = createMessageHandler({
     db,
     publish,
+    write: publisher.write,
     written: () => sync?.localChanged(),
     counts,
     extensionOrigin: api.runtime.getURL('/'),
@@ -73,6 +75,8 @@ export function startBackground(api: typeof browser): void {
       .then(({ items }) => early.publish(items))
       .catch(() => {});
   }
+  // Writes an earlier run did not get to publish (the browser stopped it) are published now.
+  void publisher.resume().catch(() => {});
   void db()
     .then(getSettings)
     .then((settings) => counts.setBadgeEnabled(settings.showBadge))
