@@ -13,6 +13,7 @@ import { pageStateFromDb, publishPageState } from './publish';
 import { createPublisher } from './publisher';
 import { startWatchlistSync } from './sync/wiring';
 import { createTabCounts } from './tab-counts';
+import { openWelcomeOnInstall } from './welcome';
 
 /** Starts the background; `api` is the extension API (`browser` or a fake). */
 export function startBackground(api: typeof browser): void {
@@ -65,7 +66,10 @@ export function startBackground(api: typeof browser): void {
   api.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading') void counts.forget(tabId);
   });
-  api.runtime.onInstalled.addListener(() => void publish());
+  api.runtime.onInstalled.addListener((details) => {
+    void publish();
+    void openWelcomeOnInstall(details, (url) => api.tabs.create({ url }), api.runtime.getURL('/welcome.html')).catch(() => {});
+  });
   api.runtime.onStartup.addListener(() => void publish());
   // A registered script lives as long as the background that registered it: register
   // again whenever the background starts (storage, which outlives it, is left alone).
