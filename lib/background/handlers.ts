@@ -5,6 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { PlotArmorDB } from '../db/schema';
 import { getSettings, listPausedSites, pauseSite, resumeSite, updateSettings } from '../db/settings';
+import { readSyncRecord } from '../db/sync-state';
 import {
   addTerms,
   createWatchlist,
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   db: () => Promise<IDBPDatabase<PlotArmorDB>>;
   /** Rewrites the state content scripts read, after a change. */
   publish: () => Promise<void>;
+  /** Told after every write (watchlists or settings), e.g. to sync it. */
+  written?: (verb: Verb) => void;
   /**
    * Runs a write and publishes after it (see `publisher.ts`: a write is marked until its
    * state is published, so a stopped worker publishes on its next start). Without it, a
@@ -87,6 +90,15 @@ export function createMessageHandler(deps: HandlerDeps) {
     'terms/remove': { access: 'write', run: async ({ id, group, terms }) => removeTerms(await deps.db(), id, group, terms) },
     'settings/get': { access: 'read', run: async () => getSettings(await deps.db()) },
     'settings/update': { access: 'write', run: async (patch) => updateSettings(await deps.db(), patch) },
+    'sync/status': {
+      access: 'read',
+      run: async () => {
+        const db = await deps.db();
+        const [settings, record] = await Promise.all([getSettings(db), readSyncRecord(db)]);
+        const status = record?.status ?? { unsynced: [], problem: null, lastSyncedAt: null };
+        return { ...status, enabled: settings.syncWatchlists };
+      },
+    },
     'sites/list': { access: 'read', run: async () => listPausedSites(await deps.db()) },
     'sites/pause': {
       access: 'write',
@@ -138,6 +150,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       const run = handler.run as (data: unknown, sender: Sender) => Promise<unknown>;
       const work = () => run(request.data, sender);
       const data = handler.access === 'write' ? await write(work) : await work();
+      if (handler.access === 'write') deps.written?.(type);
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -4,6 +4,7 @@
  * error reaches the caller as a message instead of a crash.
  */
 import type { Settings } from './settings';
+import type { SyncStatus } from './sync-status';
 import type { TermGroup, Watchlist, WatchlistDraft, WatchlistPatch } from './watchlist';
 
 /**
@@ -36,6 +37,8 @@ export interface BackgroundProtocol {
   'terms/remove': Spec<{ id: string; group: TermGroup; terms: string[] }, Watchlist, 'write'>;
   'settings/get': Spec<None, Settings, 'read'>;
   'settings/update': Spec<Partial<Settings>, Settings, 'write'>;
+  /** Whether watchlists sync, which do not fit, and any problem with the synced copy. */
+  'sync/status': Spec<None, SyncStatus & { enabled: boolean }, 'read'>;
   'sites/list': Spec<None, string[], 'read'>;
   'sites/pause': Spec<{ host: string }, string[], 'write'>;
   'sites/resume': Spec<{ host: string }, string[], 'write'>;
