@@ -5,6 +5,7 @@
  */
 import type { BackgroundProtocol, RequestOf } from '../messages';
 import { compileMatcher } from '../match/compile';
+import { compileOnFirstUse } from '../match/lazy';
 import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '../page-state';
 import { listenForReveals } from '../scan/reveal-events';
 import { createScanner, type Scanner } from '../scan/scanner';
@@ -56,7 +57,11 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const now = deps.now ?? Date.now;
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
-  const report = (hidden: number) => void notify('page/count', { hidden }).catch(() => {});
+  const report = (hidden: number) => {
+    // Called at the end of the pass that hid something, before the browser can paint it.
+    if (hidden > 0) styles.use();
+    void notify('page/count', { hidden }).catch(() => {});
+  };
   const scanner = createScanner({ doc, signal, onCountChange: report, onShadowRoot: styles.adopt, onTextHidden: styles.showText });
   listenForReveals(win, scanner, signal);
   listenForShadowRoots(doc, signal, (root) => scanner.addShadowRoot(root));
@@ -67,7 +72,8 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     styles.apply(state.blurStrength);
     const at = now();
     const lists = state.snapshot && !isHostPaused(deps.host, state.pausedSites) ? activeListsAt(state.snapshot, at) : [];
-    scanner.setMatcher(lists.length > 0 ? compileMatcher(lists) : null);
+    // Compiled by the first pass that reads text: a frame without any never compiles.
+    scanner.setMatcher(lists.length > 0 ? compileOnFirstUse(() => compileMatcher(lists)) : null);
     // A watchlist whose hide-until date passes while the page is open stops on time.
     clearTimeout(timer);
     const next = state.snapshot?.nextChange;

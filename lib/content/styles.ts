@@ -38,6 +38,10 @@ export function createSpoilerStyles(doc: Document) {
   let text = false;
   let css = spoilerCss(strength);
   let element: HTMLStyleElement | null = null;
+  // The element is added with the first hidden block: a frame that hides nothing (most
+  // frames) never pays for a stylesheet and the style recalculation it causes. Until
+  // then the manifest stylesheet's default blur is all a block could need.
+  let used = false;
   const sheets: CSSStyleSheet[] = [];
   const win = doc.defaultView;
 
@@ -51,6 +55,7 @@ export function createSpoilerStyles(doc: Document) {
 
   const update = (): void => {
     css = spoilerCss(strength, text);
+    if (!used) return;
     ensureElement();
     if (element && element.textContent !== css) element.textContent = css;
     for (const sheet of sheets) sheet.replaceSync(css);
@@ -62,10 +67,17 @@ export function createSpoilerStyles(doc: Document) {
       strength = next;
       update();
     },
+    /** Adds the stylesheet to the document, once it hides something (idempotent). */
+    use(): void {
+      if (used && element?.isConnected) return;
+      used = true;
+      update();
+    },
     /** Adds the rule for hidden text, once the page has some. */
     showText(): void {
       if (text) return;
       text = true;
+      used = true;
       update();
     },
     /** Adds the stylesheet to a shadow root. */
