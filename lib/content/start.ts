@@ -4,12 +4,11 @@
  * settings without a reload.
  */
 import type { BackgroundProtocol, RequestOf } from '../messages';
-import { compileMatcher } from '../match/compile';
 import { compileOnFirstUse } from '../match/lazy';
 import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '../page-state';
 import { listenForReveals } from '../scan/reveal-events';
 import { createScanner, type Scanner } from '../scan/scanner';
-import { activeListsAt } from '../watchlist/snapshot';
+import { activeListsAt, compileSnapshot } from '../watchlist/snapshot';
 import { markReady } from './ready';
 import { listenForShadowRoots } from './shadow-hook';
 import { createSpoilerStyles } from './styles';
@@ -73,7 +72,8 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     const at = now();
     const lists = state.snapshot && !isHostPaused(deps.host, state.pausedSites) ? activeListsAt(state.snapshot, at) : [];
     // Compiled by the first pass that reads text: a frame without any never compiles.
-    scanner.setMatcher(lists.length > 0 ? compileOnFirstUse(() => compileMatcher(lists)) : null);
+    const snapshot = state.snapshot;
+    scanner.setMatcher(snapshot && lists.length > 0 ? compileOnFirstUse(() => compileSnapshot(snapshot, lists)) : null);
     // A watchlist whose hide-until date passes while the page is open stops on time.
     clearTimeout(timer);
     const next = state.snapshot?.nextChange;

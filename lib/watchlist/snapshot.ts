@@ -3,6 +3,8 @@
  * so a content script has its terms at document_start without waking the service worker.
  * The database stays the source of truth; this is a cache that readers must validate.
  */
+import { compileMatcher, type Matcher } from '../match/compile';
+import { loadForms, storeForms, type StoredForms } from '../match/stored-forms';
 import { isActive, type MatchList, type Watchlist } from './model';
 
 /**
@@ -19,26 +21,28 @@ export interface TermSnapshot {
   lists: SnapshotList[];
   /** Earliest future `hideUntil` of those lists (epoch ms): when the active set next changes. */
   nextChange: number | null;
+  /**
+   * The lists' forms, collected once here rather than in every frame (stored-forms.ts);
+   * absent (or null) when there are too many: then each content script collects them.
+   */
+  forms?: StoredForms | null;
 }
 
 /** The snapshot of `lists` at time `now`: only active lists, stripped to what matching needs. */
 export function buildSnapshot(lists: Watchlist[], now: number): TermSnapshot {
   const active = lists.filter((list) => isActive(list, now));
   const ends = active.flatMap((list) => (list.hideUntil === null ? [] : [list.hideUntil]));
-  return {
-    v: 1,
-    lists: active.map((list) => ({
-      id: list.id,
-      title: list.title,
-      enabled: list.enabled,
-      matchNameParts: list.matchNameParts,
-      hideUntil: list.hideUntil,
-      characters: [...list.characters],
-      cast: [...list.cast],
-      keywords: [...list.keywords],
-    })),
-    nextChange: ends.length === 0 ? null : Math.min(...ends),
-  };
+  const stripped = active.map((list) => ({
+    id: list.id,
+    title: list.title,
+    enabled: list.enabled,
+    matchNameParts: list.matchNameParts,
+    hideUntil: list.hideUntil,
+    characters: [...list.characters],
+    cast: [...list.cast],
+    keywords: [...list.keywords],
+  }));
+  return { v: 1, lists: stripped, nextChange: ends.length === 0 ? null : Math.min(...ends), forms: storeForms(stripped) };
 }
 
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -80,4 +84,13 @@ export function activeListsAt(snapshot: TermSnapshot, now: number): MatchList[] 
   return snapshot.lists.filter((list) =>
     isActive({ enabled: list.enabled, hideUntil: list.hideUntil ?? null }, now),
   );
+}
+
+/**
+ * The matcher for `lists`, the snapshot's lists still active: built from the stored forms
+ * when none has dropped out since the snapshot was written (and they are well-formed).
+ */
+export function compileSnapshot(snapshot: TermSnapshot, lists: readonly MatchList[]): Matcher {
+  const forms = lists.length === snapshot.lists.length ? loadForms(snapshot.forms, lists.length) : null;
+  return compileMatcher(lists, forms);
 }
