@@ -4,18 +4,12 @@
  * most of a compile, and a content script compiles in every frame that has text: with
  * the stored forms it only builds the automaton's first tables.
  */
-import type { MatchList } from '../watchlist/model';
+import type { TermSnapshot, StoredForms } from '../shared/snapshot';
+import type { MatchList } from '../shared/watchlist';
+import { compileMatcher, type Matcher } from './compile';
 import { collectOwners, type Owners } from './owners';
 
-/** Forms as stored in the snapshot. */
-export interface StoredForms {
-  /** The distinct forms, sorted, joined by line breaks. */
-  texts: string;
-  /** The owners of form p are entries start[p] … start[p + 1] − 1. */
-  start: number[];
-  /** Per entry: the owning list's index × 2, + 1 when that list needs a capital. */
-  owners: number[];
-}
+export type { StoredForms };
 
 /**
  * Above this many forms (a few thousand names) nothing is stored, and content scripts
@@ -63,4 +57,13 @@ export function loadForms(stored: unknown, listCount: number): Owners | null {
     }
   }
   return { texts, ownerStart, ownerList, ownerCapital, wanted };
+}
+
+/**
+ * The matcher for `lists`, the snapshot's lists still active: built from the stored forms
+ * when none has dropped out since the snapshot was written (and they are well-formed).
+ */
+export function compileSnapshot(snapshot: TermSnapshot, lists: readonly MatchList[]): Matcher {
+  const forms = lists.length === snapshot.lists.length ? loadForms(snapshot.forms, lists.length) : null;
+  return compileMatcher(lists, forms);
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
-import { loadForms, storeForms, STORED_FORMS_LIMIT, type StoredForms } from '../../../lib/match/stored-forms';
-import { buildSnapshot, compileSnapshot } from '../../../lib/watchlist/snapshot';
-import type { MatchList } from '../../../lib/watchlist/model';
+import { compileSnapshot, loadForms, storeForms, STORED_FORMS_LIMIT, type StoredForms } from '../../../lib/match/stored-forms';
+import { buildSnapshot } from '../../../lib/shared/snapshot';
+import type { MatchList } from '../../../lib/shared/watchlist';
 import { fakeWatchlist } from '../factories';
 import { fakeList } from './fake-list';
 
@@ -85,7 +85,9 @@ describe('compileSnapshot', () => {
     const snapshot = buildSnapshot(
       [fakeWatchlist({ title: 'Kept', characters: ['Clay Jensen'] }), fakeWatchlist({ title: 'Ending', characters: ['Hannah Baker'], hideUntil: now + 10 })],
       now,
+      storeForms,
     );
+    expect(snapshot.forms).not.toBeNull();
     // Stored forms that disagree with the lists show which of the two was used.
     const other = [fakeList({ title: 'A', characters: ['Jonas Kahnwald'] }), fakeList({ title: 'B', characters: ['Martha Nielsen'] })];
     const swapped = { ...snapshot, forms: storeForms(other) };

@@ -3,9 +3,7 @@
  * so a content script has its terms at document_start without waking the service worker.
  * The database stays the source of truth; this is a cache that readers must validate.
  */
-import { compileMatcher, type Matcher } from '../match/compile';
-import { loadForms, storeForms, type StoredForms } from '../match/stored-forms';
-import { isActive, type MatchList, type Watchlist } from './model';
+import { isActive, type MatchList, type Watchlist } from './watchlist';
 
 /**
  * A list in a snapshot: the matcher's fields plus its hide-until time, so a reader can
@@ -28,8 +26,25 @@ export interface TermSnapshot {
   forms?: StoredForms | null;
 }
 
-/** The snapshot of `lists` at time `now`: only active lists, stripped to what matching needs. */
-export function buildSnapshot(lists: Watchlist[], now: number): TermSnapshot {
+/** Forms as stored in the snapshot (built and read by lib/match/stored-forms.ts). */
+export interface StoredForms {
+  /** The distinct forms, sorted, joined by line breaks. */
+  texts: string;
+  /** The owners of form p are entries start[p] … start[p + 1] − 1. */
+  start: number[];
+  /** Per entry: the owning list's index × 2, + 1 when that list needs a capital. */
+  owners: number[];
+}
+
+/**
+ * The snapshot of `lists` at time `now`: only active lists, stripped to what matching
+ * needs; `forms` collects their forms (the background passes lib/match's `storeForms`).
+ */
+export function buildSnapshot(
+  lists: Watchlist[],
+  now: number,
+  forms: (lists: readonly MatchList[]) => StoredForms | null = () => null,
+): TermSnapshot {
   const active = lists.filter((list) => isActive(list, now));
   const ends = active.flatMap((list) => (list.hideUntil === null ? [] : [list.hideUntil]));
   const stripped = active.map((list) => ({
@@ -42,7 +57,7 @@ export function buildSnapshot(lists: Watchlist[], now: number): TermSnapshot {
     cast: [...list.cast],
     keywords: [...list.keywords],
   }));
-  return { v: 1, lists: stripped, nextChange: ends.length === 0 ? null : Math.min(...ends), forms: storeForms(stripped) };
+  return { v: 1, lists: stripped, nextChange: ends.length === 0 ? null : Math.min(...ends), forms: forms(stripped) };
 }
 
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -86,11 +101,3 @@ export function activeListsAt(snapshot: TermSnapshot, now: number): MatchList[] 
   );
 }
 
-/**
- * The matcher for `lists`, the snapshot's lists still active: built from the stored forms
- * when none has dropped out since the snapshot was written (and they are well-formed).
- */
-export function compileSnapshot(snapshot: TermSnapshot, lists: readonly MatchList[]): Matcher {
-  const forms = lists.length === snapshot.lists.length ? loadForms(snapshot.forms, lists.length) : null;
-  return compileMatcher(lists, forms);
-}
