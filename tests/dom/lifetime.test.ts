@@ -67,6 +67,7 @@ describe('a scanner that stops', () => {
     expect(written()).toBe(JSON.stringify({ attributes: [], own: 0 }));
     expect(pageAttributes()).toEqual(before);
     expect(highlights.texts()).toEqual([]);
+    expect(CSS.highlights.has('plot-armor-hidden')).toBe(false);
   });
 });
 
