@@ -1,10 +1,8 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import type { WatchlistDraft } from '../lib/db/watchlists';
-import type { TermGroup } from '../lib/messages';
+import type { TermGroup, Watchlist, WatchlistDraft } from '../lib/shared/watchlist';
 import type { TvmazeClient } from '../lib/tvmaze/client';
 import { createAddShowModel, type AddShowModel } from '../lib/ui/add-show-model';
 import { t, type MessageKey } from '../lib/ui/i18n';
-import type { Watchlist } from '../lib/watchlist/model';
 import { NoticeLine } from './notice-line';
 
 const GROUP_LABEL: Record<TermGroup, MessageKey> = {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { WelcomeApp } from '../../components/welcome-app';
-import { createBackgroundClient } from '../../lib/client';
+import { createBackgroundClient } from '../../lib/shared/client';
 import { t } from '../../lib/ui/i18n';
 import { tvmazeForPage } from '../../lib/ui/tvmaze-browser';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';

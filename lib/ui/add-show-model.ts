@@ -5,8 +5,7 @@
  * and names by hand, with no network. One show after another.
  */
 import { signal } from '@preact/signals';
-import type { WatchlistDraft } from '../db/watchlists';
-import type { Watchlist } from '../watchlist/model';
+import type { Watchlist, WatchlistDraft } from '../shared/watchlist';
 import type { TvmazeClient } from '../tvmaze/client';
 import { parseTermList } from '../format/watchlist-file';
 import { t } from './i18n';
