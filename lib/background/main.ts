@@ -11,6 +11,7 @@ import { createEarlyStatePublisher, type ContentScriptsApi } from './early-state
 import { createMessageHandler } from './handlers';
 import { pageStateFromDb, publishPageState } from './publish';
 import { createPublisher } from './publisher';
+import { startWatchlistSync } from './sync/wiring';
 import { createTabCounts } from './tab-counts';
 import { openWelcomeOnInstall } from './welcome';
 
@@ -24,6 +25,7 @@ export function startBackground(api: typeof browser): void {
     lists: async () => listWatchlists(await db()),
     addTerms: async (id, group, terms) => {
       await publisher.write(async () => addTerms(await db(), id, group, terms));
+      sync?.localChanged();
     },
     openOptions: () => api.runtime.openOptionsPage(),
     // WXT types getMessage from the catalogue seen at `wxt prepare`; these keys are in it.
@@ -46,10 +48,13 @@ export function startBackground(api: typeof browser): void {
     area: api.storage.session ?? null,
   });
   const publisher = createPublisher({ db, publish });
+  // Watchlists sync through storage.sync; the database stays the source of truth.
+  const sync = startWatchlistSync(api, { db, publish });
   const handle = createMessageHandler({
     db,
     publish,
     write: publisher.write,
+    written: () => sync?.localChanged(),
     counts,
     extensionOrigin: api.runtime.getURL('/'),
   });
