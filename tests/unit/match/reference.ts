@@ -58,8 +58,16 @@ function variants(form: string): string[] {
   return out.filter((s) => /[\p{L}\p{N}\p{M}]/u.test(s));
 }
 
-/** Every [form, needsCapital] of a list. */
+const formsOf = new WeakMap<MatchList, Array<[string, boolean]>>();
+
+/** Every [form, needsCapital] of a list (worked out once per list object). */
 export function refForms(list: MatchList): Array<[string, boolean]> {
+  let forms = formsOf.get(list);
+  if (!forms) formsOf.set(list, (forms = formsOfList(list)));
+  return forms;
+}
+
+function formsOfList(list: MatchList): Array<[string, boolean]> {
   if (!list.enabled) return [];
   const forms: Array<[string, boolean]> = [];
   const add = (s: string | null, capital: boolean) => {
