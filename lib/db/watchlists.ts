@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { ImportedWatchlist } from '../format/watchlist-file';
-import type { Watchlist } from '../watchlist/model';
-import { mergeTerms, subtractTerms, titleKey } from '../watchlist/merge';
+import { TERM_GROUPS, type TermGroup, type Watchlist, type WatchlistDraft, type WatchlistPatch } from '../shared/watchlist';
+import { mergeTerms, subtractTerms, titleKey } from '../shared/term-text';
 import type { PlotArmorDB } from './schema';
 import {
   assertTitleFree,
@@ -10,31 +10,14 @@ import {
   checkTerms,
   checkTitle,
   mustGet,
-  TERM_GROUPS,
   toStored,
   toWatchlist,
-  type TermGroup,
 } from './watchlist-record';
 import { inWriteTx } from './write-tx';
 
 export { WatchlistError, type WatchlistErrorCode } from './watchlist-error';
-export type { TermGroup } from './watchlist-record';
 
 type Db = IDBPDatabase<PlotArmorDB>;
-
-/** What a new watchlist needs: a title; everything else has a default. */
-export interface WatchlistDraft {
-  title: string;
-  enabled?: boolean;
-  matchNameParts?: boolean;
-  hideUntil?: number | null;
-  characters?: string[];
-  cast?: string[];
-  keywords?: string[];
-}
-
-/** A change to some fields of a watchlist; fields left out stay as they are. */
-export type WatchlistPatch = Partial<Omit<WatchlistDraft, 'title'>> & { title?: string };
 
 const byTitle = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
