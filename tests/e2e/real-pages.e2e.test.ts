@@ -34,7 +34,6 @@ interface Load {
 
 /** Opens a page, waits until it is laid out (and scanned, with the extension), reads it. */
 async function load(context: BrowserContext, url: string, scanned: boolean): Promise<Load> {
-  const t0 = Date.now();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -44,10 +43,8 @@ async function load(context: BrowserContext, url: string, scanned: boolean): Pro
   await page.goto(url, { waitUntil: 'load' });
   if (scanned) await page.waitForFunction(() => document.documentElement.hasAttribute('data-plot-armor-ready'));
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
-  const t1 = Date.now();
   const reading = await page.evaluate(readPage);
   await page.close();
-  console.log('TIMING', url, t1 - t0, Date.now() - t1);
   return { reading, errors };
 }
 
@@ -94,9 +91,6 @@ describe.runIf(selectedBrowsers().includes('chromium'))('real pages, in Chromium
     }
   }, 600_000);
   afterAll(async () => server?.close());
-  afterAll(() => {
-    if (process.env.REAL_PAGES_DUMP) writeFileSync(process.env.REAL_PAGES_DUMP, JSON.stringify({ without: [...without], withExtension: [...withExtension], terms: [...terms] }));
-  });
 
   it(`hides every mention on ${PAGES.length} saved pages, and nothing else; the layout holds and no error is added`, () => {
     const list = watchlistOf(TITLE, [...terms.values()]);
@@ -125,7 +119,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('real pages, in Chromium
       );
       const t = terms.get(page)!;
       const problems = [
-        ...verdict.misses.map((m) => `missed: ${m}`),
+        ...verdict.misses.map((m) => `missed: ${m.context}`),
         ...(share >= COLLATERAL_LIMIT ? verdict.collateral.slice(0, 5).map((c) => `collateral (${(share * 100).toFixed(2)}%): ${c}`) : []),
         ...(moved ? [`layout: height ${layout.height} px, width ${layout.width} px, ${layout.cellsMoved} table cells moved`] : []),
         ...errors.map((e) => `new error: ${e}`),
@@ -151,22 +145,24 @@ describe.runIf(selectedBrowsers().includes('chromium'))('real pages, in Chromium
   it('can fail: mentions of terms that were never imported come out as misses', () => {
     // The next names down each page's list, which the imported watchlist does not hold.
     const imported = watchlistOf(TITLE, [...terms.values()]);
-    let missed = 0;
+    const same = (a: string, b: string) => a.replace(/\s+/g, ' ').toLowerCase() === b.toLowerCase();
     let checked = 0;
+    let failed = 0;
     for (const page of PAGES) {
       const extra = chooseTerms(without.get(page)!.reading, { names: 8, words: 0 }).names.filter((n) => !imported.characters.includes(n));
       if (extra.length === 0) continue;
+      const reading = withExtension.get(page)!.reading;
       const notImported = { ...watchlistOf('Never imported', [{ names: extra, words: [] }]), id: 'never' };
-      const verdict = judge(withExtension.get(page)!.reading, [imported, notImported]);
-      const alone = judge(withExtension.get(page)!.reading, [imported]);
+      const found = judge(reading, [imported, notImported]).misses;
+      const before = judge(reading, [imported]).misses;
       checked++;
-      missed += verdict.misses.length - alone.misses.length;
-      // Every added miss is a mention of a term never imported.
-      for (const miss of verdict.misses.filter((m) => !alone.misses.includes(m))) {
-        expect(extra.some((name) => miss.toLowerCase().includes(`[${name.toLowerCase()}`))).toBe(true);
+      if (found.length > before.length) failed++;
+      // Every miss the oracle adds is a mention of a term never imported.
+      for (const miss of found.filter((m) => !before.some((b) => b.context === m.context))) {
+        expect(extra.some((name) => same(miss.mention, name)), miss.context).toBe(true);
       }
     }
     expect(checked).toBeGreaterThan(PAGES.length / 2);
-    expect(missed).toBeGreaterThan(checked);
+    expect(failed).toBeGreaterThan(checked / 2);
   });
 });

@@ -5,7 +5,7 @@
  * found by the brute-force reference matcher (tests/unit/match/reference.ts), never by
  * the product's matcher.
  */
-import type { MatchList } from '../../../lib/watchlist/model';
+import type { MatchList } from '../../../lib/shared/watchlist';
 import { referenceMatch, referenceOccurrences } from '../../unit/match/reference';
 import type { PageReading, Piece } from './read-page';
 
@@ -71,8 +71,8 @@ export interface Verdict {
   visibleChars: number;
   /** Mentions of a term in visible text and image `alt` text. */
   mentions: number;
-  /** Mentions left visible, each with its run's text around it. */
-  misses: string[];
+  /** Mentions left visible: the mention, and its run's text around it. */
+  misses: Array<{ mention: string; context: string }>;
   /** Hidden things (elements and texts, outermost). */
   hidden: number;
   /** Visible characters hidden in runs that name no term. */
@@ -111,13 +111,14 @@ export function judge(reading: PageReading, lists: readonly MatchList[]): Verdic
         const to = Math.min(end, starts[i]! + t.length);
         return from < to && hasWord(text.slice(from, to));
       });
-      if (visible) verdict.misses.push(around(text, start, end));
+      if (visible) verdict.misses.push({ mention: text.slice(start, end), context: around(text, start, end) });
     }
   }
   for (const [alt, hidden] of reading.images) {
-    if (referenceMatch(lists, alt).length === 0) continue;
-    verdict.mentions++;
-    if (!hidden) verdict.misses.push(`image: ${collapse(alt)}`);
+    for (const { start, end } of referenceOccurrences(lists, alt)) {
+      verdict.mentions++;
+      if (!hidden) verdict.misses.push({ mention: alt.slice(start, end), context: `image: ${around(alt, start, end)}` });
+    }
   }
   for (const { runs, labels } of reading.hidden) {
     // Hidden by its `alt`, `title` or `aria-label`: its own text need not name the term.
