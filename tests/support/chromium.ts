@@ -48,6 +48,18 @@ export interface LaunchOptions {
    * request to another host is aborted (saved real pages name many).
    */
   offline?: boolean;
+  /** Leave open the welcome page a first install opens (closed by default, so tests start from one tab). */
+  keepWelcome?: boolean;
+}
+
+/** The page the extension opens on a first install, once it is there (`null` after `timeout` ms). */
+export async function welcomePage(context: BrowserContext, timeout = 10_000): Promise<Page | null> {
+  for (const end = Date.now() + timeout; Date.now() < end; ) {
+    const page = context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    if (page) return page;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return null;
 }
 
 /** Whether a URL may be fetched by an offline browser: the loopback server, the extension, data. */
@@ -88,6 +100,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
   };
   const extensionId = withExtension ? new URL((await worker()).url()).host : '';
+  // A fresh profile is a first install: the extension opens its welcome page, which would
+  // take the focus from the tests' own tabs.
+  if (withExtension && !options.userDataDir && !options.keepWelcome) await (await welcomePage(context))?.close();
   return {
     context,
     extensionId,

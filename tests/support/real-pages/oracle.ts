@@ -87,10 +87,11 @@ const around = (text: string, start: number, end: number): string =>
   collapse(`${text.slice(Math.max(0, start - 40), start)}[${text.slice(start, end)}]${text.slice(end, end + 40)}`);
 
 /**
- * Judges a page read with the extension: `lists` are what the reference matcher looks
- * for (the imported watchlist, and in the oracle's own check, terms never imported).
+ * Judges a page read with the extension (`reading`; `without`: the same page read
+ * without it): `lists` are what the reference matcher looks for (the imported
+ * watchlist, and in the oracle's own check, terms never imported).
  */
-export function judge(reading: PageReading, lists: readonly MatchList[]): Verdict {
+export function judge(reading: PageReading, without: PageReading, lists: readonly MatchList[]): Verdict {
   const verdict: Verdict = { visibleChars: 0, mentions: 0, misses: [], hidden: reading.hidden.length, collateralChars: 0, collateral: [], leaks: [] };
   for (const run of reading.runs) {
     const text = runText(run);
@@ -120,12 +121,15 @@ export function judge(reading: PageReading, lists: readonly MatchList[]): Verdic
       if (!hidden) verdict.misses.push({ mention: alt.slice(start, end), context: `image: ${around(alt, start, end)}` });
     }
   }
-  for (const { runs, labels } of reading.hidden) {
+  for (const { runs, labels, element } of reading.hidden) {
     // Hidden by its `alt`, `title` or `aria-label`: its own text need not name the term.
-    if (referenceMatch(lists, labels).length > 0) continue;
+    if (referenceMatch(lists, `${labels} ${without.titles[element] ?? ''}`).length > 0) continue;
     for (const run of runs) {
-      const text = collapse(run);
+      // Names a term read with its nodes' texts joined, or apart where they touch
+      // (inline elements that the page's styles set apart: `<b>jnovo22</b><b>Patrick Allan</b>`).
+      const text = collapse(run.replaceAll('\u0000', ''));
       if (!hasWord(text) || referenceMatch(lists, text).length > 0) continue;
+      if (run.includes('\u0000') && referenceMatch(lists, run.replaceAll('\u0000', ' ')).length > 0) continue;
       verdict.collateralChars += text.length;
       verdict.collateral.push(text.length > 80 ? `${text.slice(0, 77)}...` : text);
     }

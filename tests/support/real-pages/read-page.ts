@@ -19,9 +19,16 @@ export interface PageReading {
   images: Array<[alt: string, hidden: boolean]>;
   /**
    * Each hidden thing (an element, or a text hidden through the highlight), outermost
-   * only: the runs of visible text inside it, and its `alt`/`title`/`aria-label` text.
+   * only: the runs of visible text inside it (a NUL between the texts of two nodes), its
+   * `alt` and `aria-label` text, and its place among the page's elements (-1 for a text).
    */
-  hidden: Array<{ runs: string[]; labels: string }>;
+  hidden: Array<{ runs: string[]; labels: string; element: number }>;
+  /**
+   * The `title` of every element that has one, by its place in document order among
+   * the page's own elements (the extension's left out): hidden elements get the
+   * extension's hint as their title, so the page's own is read from the page without it.
+   */
+  titles: Record<number, string>;
   /** The text and attribute values of everything the extension added to the page. */
   added: string[];
   /** The root's scrollHeight and scrollWidth. */
@@ -96,14 +103,21 @@ export function readPage(): PageReading {
   const runs = document.body ? runsOf(document.body, images) : [];
 
   const hidden: PageReading['hidden'] = [];
-  const text = (pieces: Piece[]) => pieces.map(([t]) => t).join('');
-  for (const el of document.querySelectorAll('[data-plot-armor="hidden"]')) {
-    if (el.parentElement?.closest('[data-plot-armor="hidden"]')) continue;
-    const labels = ['alt', 'title', 'aria-label'].map((name) => el.getAttribute(name) ?? '').join(' ');
-    hidden.push({ runs: runsOf(el).map(text), labels });
+  const titles: Record<number, string> = {};
+  // Pieces that touch stay apart by a NUL: the page's styles may set them apart (margins, `::before`).
+  const text = (pieces: Piece[]) => pieces.map(([t]) => t).join('\u0000');
+  let index = 0;
+  for (const el of document.querySelectorAll('*')) {
+    if (el.closest(`[${UI}]`)) continue;
+    const element = index++;
+    const title = el.getAttribute('title');
+    if (title) titles[element] = title;
+    if (el.getAttribute('data-plot-armor') !== 'hidden' || el.parentElement?.closest('[data-plot-armor="hidden"]')) continue;
+    const labels = ['alt', 'aria-label'].map((name) => el.getAttribute(name) ?? '').join(' ');
+    hidden.push({ runs: runsOf(el).map(text), labels, element });
   }
   for (const node of hiddenTexts) {
-    if (node.nodeType === 3 && node.isConnected && visible(node as Text)) hidden.push({ runs: [(node as Text).data], labels: '' });
+    if (node.nodeType === 3 && node.isConnected && visible(node as Text)) hidden.push({ runs: [(node as Text).data], labels: '', element: -1 });
   }
 
   const added: string[] = [];
@@ -124,5 +138,5 @@ export function readPage(): PageReading {
     cells.push([box.x + scrollX, box.y + scrollY, box.width, box.height].map(Math.round));
   }
   const root = document.documentElement;
-  return { runs, images, hidden, added, scroll: [root.scrollHeight, root.scrollWidth], cells };
+  return { runs, images, hidden, titles, added, scroll: [root.scrollHeight, root.scrollWidth], cells };
 }
