@@ -25,6 +25,7 @@ import { createLastRead } from './last-read';
 import { createReadMarks } from './read-marks';
 import type { BlockState, Hideable } from './attributes';
 import { createLedger } from './ledger';
+import { dropEmptyHighlight } from './text-hiding';
 import { LABEL_ATTRIBUTES } from './tags';
 
 /** Whether `node` is one of `roots` or inside one (across shadow roots: a shadow root is a node of the chain). */
@@ -129,6 +130,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer.disconnect();
       hidden.clear();
       ledger.clear();
+      dropEmptyHighlight(doc);
     },
     { once: true },
   );
