@@ -7,8 +7,8 @@
  *
  * An item is the nearest element around the block (the block itself included) that is
  * - an `article`, `figure` or `li`, or has the role `article` or `listitem`, or
- * - one of at least three siblings of the same shape (same tag, same classes): the
- *   entries of a list or a grid of cards;
+ * - one of at least three siblings of the same shape (same tag and a class in common,
+ *   or the same custom element): the entries of a list or a grid of cards;
  * and that is small: a long article whose one paragraph names a term is not an item, so
  * its other pictures stay visible (its headline's hero picture is found apart, below).
  */
@@ -28,16 +28,27 @@ const PICTURE_SELECTOR = 'img,picture,video,svg,canvas,[role=img]';
 const up = (el: Element): Element | null =>
   el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host as Element | undefined) ?? null;
 
-/** A shape: tag and classes, in a stable order. */
-const shapeOf = (el: Element): string => `${el.tagName} ${[...el.classList].sort().join(' ')}`;
+/** Tags whose siblings of one shape are rows of text, not items: a table's rows, an article's paragraphs. */
+const NOT_ITEM_TAGS = new Set(['P', 'TR', 'TD', 'TH', 'TBODY', 'DT', 'DD', 'OPTION', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR']);
+
+/**
+ * Whether `sib` has `el`'s shape: the same tag, and a class in common (sites give each
+ * entry classes of its own too, such as its id or odd/even) — or, for a custom element,
+ * no class at all. Plain tags with no class (the `div`s of any page) never make items.
+ */
+function sameShape(el: Element, sib: Element): boolean {
+  if (sib.tagName !== el.tagName) return false;
+  if (el.classList.length === 0) return sib.classList.length === 0 && el.tagName.includes('-');
+  for (const name of el.classList) if (sib.classList.contains(name)) return true;
+  return false;
+}
 
 function hasSameShapeSiblings(el: Element): boolean {
   const parent = el.parentElement;
-  if (!parent || parent.childElementCount < 3) return false;
-  const shape = shapeOf(el);
+  if (!parent || parent.childElementCount < 3 || NOT_ITEM_TAGS.has(el.tagName.toUpperCase())) return false;
   let same = 0;
   for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
-    if (sib !== el && sib.tagName === el.tagName && shapeOf(sib) === shape && ++same >= 2) return true;
+    if (sib !== el && sameShape(el, sib) && ++same >= 2) return true;
   }
   return false;
 }
