@@ -1,6 +1,5 @@
 import type { BlockFinder } from './block';
-import { originalAttribute } from './control';
-import { OWN_UI_ATTRIBUTE } from './own-ui';
+import { OWN_UI_ATTRIBUTE } from './attributes';
 import type { ReadMarks } from './read-marks';
 import { IGNORED_TAGS, UNIT_TAGS } from './tags';
 
@@ -32,7 +31,11 @@ function isSkippedTag(el: Element, tag: string): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
-function labelOf(el: Element, tag: string): string | null {
+/** An attribute as the page set it (the scanner's ledger knows the values it replaced). */
+type AttributeReader = (el: Element, name: string) => string | null;
+const pageAttribute: AttributeReader = (el, name) => el.getAttribute(name);
+
+function labelOf(el: Element, tag: string, originalAttribute: AttributeReader): string | null {
   let label: string;
   if (tag === 'IMG' || tag === 'AREA') {
     label = `${el.getAttribute('alt') ?? ''} ${originalAttribute(el, 'title') ?? ''}`;
@@ -53,6 +56,12 @@ function hasText(data: string): boolean {
   return false;
 }
 
+/** Ends the text read so far in `unit` with a space (a line break, or whitespace between inline elements). */
+function space(unit: Element | null, out: Collected): void {
+  const text = unit && out.units.get(unit);
+  if (text) out.units.set(unit, `${text} `);
+}
+
 /** Where a read starts and stops, and what it leaves out and marks. */
 export interface ReadScope {
   /**
@@ -64,6 +73,8 @@ export interface ReadScope {
   readonly skip?: ReadonlySet<Node>;
   /** Whether text with no unit of its own is read, as a unit of its own (text-hiding.ts). */
   readonly text?: boolean;
+  /** Reads an attribute as the page set it (default: as it is now). */
+  readonly attribute?: AttributeReader;
 }
 
 /**
@@ -116,6 +127,9 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
           out.units.set(node as Text, data);
           marks?.seen.set(node, marks.pass);
         }
+      } else if (data) {
+        // Whitespace between inline elements (`<b>Purple</b> <i>Rain</i>`) is a word break.
+        space(finder.unitOf(node), out);
       }
     } else if (type === 1) {
       const el = node as Element;
@@ -123,11 +137,8 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
       tag = el.tagName.toUpperCase();
       if (!isSkippedTag(el, tag) && !skip?.has(el)) {
         descend = true;
-        if (tag === 'BR') {
-          const unit = finder.unitOf(el);
-          if (unit && out.units.has(unit)) out.units.set(unit, `${out.units.get(unit)} `);
-        }
-        const label = labelOf(el, tag);
+        if (tag === 'BR') space(finder.unitOf(el), out);
+        const label = labelOf(el, tag, scope.attribute ?? pageAttribute);
         if (label !== null) out.labelled.set(el, label);
         const shadow = el.shadowRoot;
         if (shadow) out.shadowRoots.push(shadow);
@@ -135,9 +146,12 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
           // Only text inside (most paragraphs): one read of it all, and no walk into it.
           descend = false;
           const text = el.textContent;
-          if (text && hasText(text)) {
+          if (text) {
             const unit = UNIT_TAGS.has(tag) ? el : finder.unitOf(el);
-            if (unit) out.units.set(unit, (out.units.get(unit) ?? '') + text);
+            // An inline element holding only a space (`<i>&nbsp;</i>`) is a word break too.
+            if (hasText(text)) {
+              if (unit) out.units.set(unit, (out.units.get(unit) ?? '') + text);
+            } else space(unit, out);
           }
         }
       }

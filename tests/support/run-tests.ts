@@ -7,10 +7,13 @@
  *   npm run test:e2e -- --browser=chromium   # builds + e2e only
  *
  * `E2E_BROWSER=chromium|firefox|all` does the same as `--browser`; the flag wins.
+ * First it finds each chosen browser, installing a missing one through apt where it can
+ * (./find-browser.ts), and hands its path to the test processes.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { selectedBrowsers, type BrowserName } from './browsers';
+import { browserPathVariable, ensureBrowser, nodeFinderEnv } from './find-browser';
 
 const BIN = join(process.cwd(), 'node_modules', '.bin');
 
@@ -49,6 +52,16 @@ try {
   process.exit(2);
 }
 const { browsers, e2eOnly } = parsed;
+for (const name of browsers) {
+  try {
+    const path = ensureBrowser(name, nodeFinderEnv());
+    process.env[browserPathVariable(name)] = path;
+    console.log(`${name}: ${path}`);
+  } catch (error) {
+    console.error(`\n✗ ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
 if (!e2eOnly) step('unit and DOM tests', 'vitest', ['run']);
 if (browsers.includes('chromium')) step('Chromium build', 'wxt', ['build']);
 if (browsers.includes('firefox')) {
