@@ -5,7 +5,7 @@
  * by its text and its place (the tags and classes of the element and its nearest
  * ancestors), and a block with the same text in the same place is shown revealed.
  */
-import type { Hideable } from './state';
+import type { Hideable } from './attributes';
 
 /** How many ancestors make a place. */
 const PLACE_DEPTH = 4;
