@@ -20,6 +20,7 @@ import { activeListsAt } from '../watchlist/snapshot';
 import { markReady, TAKEOVER_EVENT, sweepLeftovers } from './ready';
 import { listenForShadowRoots } from './shadow-hook';
 import { createSpoilerStyles } from './styles';
+import { createTabTitle } from './tab-title';
 
 /**
  * Sends the background a message the content script needs no answer to (a count, a
@@ -56,6 +57,8 @@ export interface ContentDeps {
   now?: () => number;
   /** Whether this script's extension is still there (false once reloaded, updated or removed). */
   alive?: () => boolean;
+  /** Whether this is the tab's top frame, whose title is the tab's (tab-title.ts). */
+  top?: boolean;
 }
 
 /** Starts hiding spoilers in `doc`; returns the scanner once the first pass is done. */
@@ -78,7 +81,11 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const now = deps.now ?? Date.now;
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
+  // The tab's title follows the top frame's; what a text matches is asked of the current matcher.
+  const title = deps.top ? createTabTitle(doc, deps.host) : null;
+  let names: ((text: string) => boolean) | null = null;
   const report = (hidden: number) => {
+    title?.update(names, hidden > 0);
     try {
       void notify('page/count', { hidden }).catch(() => {});
     } catch {
@@ -94,6 +101,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     onEditable: styles.remove,
   });
   signal.addEventListener('abort', styles.remove, { once: true });
+  if (title) signal.addEventListener('abort', title.stop, { once: true });
   const listenForTakeover = (): void => doc.addEventListener(TAKEOVER_EVENT, checkAlive, { signal });
   const listeners = [
     listenForReveals(win, scanner, signal),
@@ -114,7 +122,10 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     styles.apply(state.blurStrength);
     const at = now();
     const lists = state.snapshot && !isHostPaused(deps.host, state.pausedSites) ? activeListsAt(state.snapshot, at) : [];
-    scanner.setMatcher(lists.length > 0 ? compileMatcher(lists) : null);
+    const matcher = lists.length > 0 ? compileMatcher(lists) : null;
+    names = matcher && ((text) => matcher.match(text).length > 0);
+    scanner.setMatcher(matcher);
+    title?.update(names, scanner.hiddenCount() > 0);
     // A watchlist whose hide-until date passes while the page is open stops on time.
     clearTimeout(timer);
     const next = state.snapshot?.nextChange;
