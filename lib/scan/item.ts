@@ -7,8 +7,8 @@
  *
  * An item is the nearest element around the block (the block itself included) that is
  * - an `article`, `figure` or `li`, or has the role `article` or `listitem`, or
- * - one of at least three siblings of the same shape (same tag and a class in common,
- *   or the same custom element): the entries of a list or a grid of cards;
+ * - one of several siblings of the same shape (same tag and a class in common, or the
+ *   same custom element): the entries of a list or a grid of cards;
  * and that is small: a long article whose one paragraph names a term is not an item, so
  * its other pictures stay visible (its headline's hero picture is found apart, below).
  */
@@ -43,14 +43,18 @@ function sameShape(el: Element, sib: Element): boolean {
   return false;
 }
 
+/**
+ * Whether `el` is one of several entries of one shape: three or more, or every child of
+ * its parent when there are two (a feed whose first posts have just arrived).
+ */
 function hasSameShapeSiblings(el: Element): boolean {
   const parent = el.parentElement;
-  if (!parent || parent.childElementCount < 3 || NOT_ITEM_TAGS.has(el.tagName.toUpperCase())) return false;
-  let same = 0;
+  if (!parent || parent.childElementCount < 2 || NOT_ITEM_TAGS.has(el.tagName.toUpperCase())) return false;
+  let same = 1;
   for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
-    if (sib !== el && sameShape(el, sib) && ++same >= 2) return true;
+    if (sib !== el && sameShape(el, sib) && ++same >= 3) return true;
   }
-  return false;
+  return same === parent.childElementCount;
 }
 
 function isItemLike(el: Element): boolean {

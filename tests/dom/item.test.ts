@@ -28,17 +28,21 @@ describe('itemOf', () => {
     expect(itemOf($('t1'))).toBe($('c1'));
   });
 
-  it('needs three siblings of one shape: a class in common, or the same custom element', () => {
+  it('needs several siblings of one shape (three, or all of two): a class in common, or the same custom element', () => {
     load(`<div><div class="a" id="a1"><p id="t">Clay</p></div><div class="a">x</div><div class="b">y</div></div>
       <div><div class="thing id-1 odd" id="r1"><p id="r">Clay</p></div><div class="thing id-2 even"></div><div class="thing id-3 odd"></div></div>
       <div><div><p id="plain">Clay</p></div><div>x</div><div>y</div></div>
       <div><feed-card id="f1"><p id="f">Clay</p></feed-card><feed-card></feed-card><feed-card></feed-card></div>
+      <div role="feed"><div class="post" id="two"><p id="t2">Clay</p></div><div class="post"></div></div>
+      <div><div class="post"><p id="t3">Clay</p></div><div class="post"></div><span>x</span></div>
       <table><tr><td id="td">Clay</td></tr><tr class="row"><td>x</td></tr><tr><td>y</td></tr></table>`);
     expect(itemOf($('t'))).toBeNull();
     expect(itemOf($('r'))).toBe($('r1'));
     expect(itemOf($('plain'))).toBeNull();
     expect(itemOf($('f'))).toBe($('f1'));
     expect(itemOf($('td'))).toBeNull();
+    expect(itemOf($('t2'))).toBe($('two'));
+    expect(itemOf($('t3'))).toBeNull();
   });
 
   it('has no item in a long article, nor above main or body', () => {
