@@ -3,12 +3,14 @@
  * (a content script runs next to hostile pages), so each is checked before use.
  */
 import * as v from 'valibot';
-import type { BackgroundProtocol, Verb } from '../messages';
+import type { BackgroundProtocol, Verb } from '../shared/messages';
+import { BLUR_STRENGTHS } from '../shared/settings';
+import { TERM_GROUPS } from '../shared/watchlist';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const title = v.pipe(v.string(), v.maxLength(500));
 const terms = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(100_000));
-const group = v.picklist(['characters', 'cast', 'keywords']);
+const group = v.picklist(TERM_GROUPS);
 const hideUntil = v.nullable(v.pipe(v.number(), v.finite()));
 const host = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/i));
 const empty = v.object({});
@@ -49,7 +51,7 @@ export const REQUEST_SCHEMAS: { [K in Verb]: v.GenericSchema<unknown, Background
   'terms/remove': v.object({ id, group, terms }),
   'settings/get': empty,
   'settings/update': v.strictObject({
-    blurStrength: v.optional(v.picklist(['light', 'strong'])),
+    blurStrength: v.optional(v.picklist(BLUR_STRENGTHS)),
     showBadge: v.optional(v.boolean()),
   }),
   'sites/list': empty,

@@ -5,8 +5,7 @@
  * shadow trees; one sheet for all, so no root is held and none costs a sheet of its own).
  */
 import { HIGHLIGHT_NAME, OWN_UI_ATTRIBUTE, STATE_ATTRIBUTE } from '../scan/attributes';
-
-export type BlurStrength = 'light' | 'strong';
+import type { BlurStrength } from '../shared/settings';
 
 /** Blur radius per strength, in `em` so it scales with the text; both leave text unreadable. */
 export const BLUR_RADIUS: Record<BlurStrength, string> = { light: '0.3em', strong: '0.6em' };

@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { Watchlist } from '../watchlist/model';
+import type { Watchlist } from '../shared/watchlist';
 
 /** Current database version; `openPlotArmorDb` upgrades older databases step by step. */
 export const DB_VERSION = 2;

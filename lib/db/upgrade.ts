@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { cleanText, normalizeTerms, titleKey } from '../watchlist/merge';
+import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
 import type { PlotArmorDB, StoredWatchlist, WatchlistV1 } from './schema';
 
 type UpgradeTx = IDBPTransaction<PlotArmorDB, StoreNames<PlotArmorDB>[], 'versionchange'>;

@@ -1,6 +1,6 @@
 import type { IDBPObjectStore } from 'idb';
-import type { Watchlist, WatchlistTerms } from '../watchlist/model';
-import { cleanText, normalizeTerms, titleKey } from '../watchlist/merge';
+import type { TermGroup, Watchlist } from '../shared/watchlist';
+import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
 import type { PlotArmorDB, StoredWatchlist } from './schema';
 import { WatchlistError } from './watchlist-error';
 
@@ -11,12 +11,6 @@ export type WatchlistStore = IDBPObjectStore<
   'watchlists',
   'readwrite'
 >;
-
-/** The names of the three term groups. */
-export type TermGroup = keyof WatchlistTerms;
-
-/** The term groups, in display order. */
-export const TERM_GROUPS: readonly TermGroup[] = ['characters', 'cast', 'keywords'];
 
 /** The record as callers see it: everything but the internal `titleKey`. */
 export function toWatchlist(stored: StoredWatchlist): Watchlist {

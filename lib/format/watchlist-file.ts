@@ -8,8 +8,8 @@
  *                       "characters": [], "cast": [], "keywords": [] } ] }
  */
 import * as v from 'valibot';
-import type { Watchlist } from '../watchlist/model';
-import { cleanText, mergeTerms, normalizeTerms, titleKey } from '../watchlist/merge';
+import { TERM_GROUPS, type TermGroup, type Watchlist } from '../shared/watchlist';
+import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
 
 /** The value of the file's "format" field. */
 export const FILE_FORMAT = 'plot-armor';
@@ -44,8 +44,6 @@ export interface ImportedWatchlist {
 export type ParseResult =
   | { ok: true; watchlists: ImportedWatchlist[] }
   | { ok: false; error: string };
-
-const TERM_GROUPS = ['characters', 'cast', 'keywords'] as const;
 
 const termList = (field: string) => {
   const message = `\`${field}\` must be a list of names`;
@@ -164,9 +162,14 @@ export function parseTermList(text: string): string[] {
   return normalizeTerms(text.split(/[\n\r,]+/));
 }
 
-/** Entries with the same title (case-insensitive) become one; the first one's settings win. */
+/**
+ * Entries with the same title (case-insensitive) become one; the first one's settings win.
+ * Terms are gathered first and cleaned once per list, so a file repeating one title many
+ * times costs no more than one listing all its terms.
+ */
 function mergeDuplicateTitles(lists: ImportedWatchlist[]): ImportedWatchlist[] {
   const byKey = new Map<string, ImportedWatchlist>();
+  const repeated = new Set<ImportedWatchlist>();
   for (const list of lists) {
     const key = titleKey(list.title);
     const first = byKey.get(key);
@@ -174,12 +177,14 @@ function mergeDuplicateTitles(lists: ImportedWatchlist[]): ImportedWatchlist[] {
       byKey.set(key, list);
       continue;
     }
-    for (const group of TERM_GROUPS) first[group] = mergeTerms(first[group], list[group]);
+    repeated.add(first);
+    for (const group of TERM_GROUPS) for (const term of list[group]) first[group].push(term);
   }
+  for (const list of repeated) Object.assign(list, termsOf(list));
   return [...byKey.values()];
 }
 
-function termsOf(list: Pick<ImportedWatchlist, (typeof TERM_GROUPS)[number]>) {
+function termsOf(list: Pick<ImportedWatchlist, TermGroup>) {
   return {
     characters: normalizeTerms(list.characters),
     cast: normalizeTerms(list.cast),

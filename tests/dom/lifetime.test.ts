@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TAKEOVER_EVENT } from '../../lib/content/ready';
 import { startPlotArmor, type Notify, type StorageArea } from '../../lib/content/start';
-import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../lib/page-state';
+import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../lib/shared/page-state';
 import { createScanner } from '../../lib/scan/scanner';
-import { buildSnapshot } from '../../lib/watchlist/snapshot';
+import { buildSnapshot } from '../../lib/shared/snapshot';
 import { fakeWatchlist } from '../unit/factories';
 import { installFakeHighlights } from './fake-highlights';
 import { fakeMatcher } from './fake-matcher';

@@ -1,5 +1,5 @@
 import type { ImportedWatchlist } from '../../lib/format/watchlist-file';
-import type { Watchlist } from '../../lib/watchlist/model';
+import type { Watchlist } from '../../lib/shared/watchlist';
 
 let counter = 0;
 

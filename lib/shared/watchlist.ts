@@ -1,5 +1,16 @@
+/**
+ * The watchlist model every context shares: the stored shape, its three term groups,
+ * and what a new watchlist or a change to one carries.
+ */
+
+/** The three term groups, in display order. */
+export const TERM_GROUPS = ['characters', 'cast', 'keywords'] as const;
+
+/** The name of a term group. */
+export type TermGroup = (typeof TERM_GROUPS)[number];
+
 /** The three groups of terms a watchlist holds. */
-export interface WatchlistTerms {
+export interface WatchlistTerms extends Record<TermGroup, string[]> {
   /** Character names, e.g. "Clay Jensen". */
   characters: string[];
   /** Cast names, e.g. "Dylan Minnette". */
@@ -34,3 +45,14 @@ export type MatchList = Pick<
 export function isActive(list: Pick<Watchlist, 'enabled' | 'hideUntil'>, now: number): boolean {
   return list.enabled && (list.hideUntil === null || now < list.hideUntil);
 }
+
+/** What a new watchlist needs: a title; everything else has a default. */
+export interface WatchlistDraft extends Partial<WatchlistTerms> {
+  title: string;
+  enabled?: boolean;
+  matchNameParts?: boolean;
+  hideUntil?: number | null;
+}
+
+/** A change to some fields of a watchlist; fields left out stay as they are. */
+export type WatchlistPatch = Partial<WatchlistDraft>;
