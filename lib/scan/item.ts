@@ -81,8 +81,13 @@ export function textLength(el: Element): number {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 }
 
-/** Whether an item is short (a title, a channel name, a duration, a thumbnail): hidden as one unit. */
-export const isShortItem = (item: Element): boolean => textLength(item) <= SHORT_ITEM_LIMIT;
+/**
+ * Whether an item is short (a title, a channel name, a duration, a thumbnail): hidden as
+ * one unit. A list entry holding a list of its own (a table of contents' entry and its
+ * sub-entries) is not: each of its entries reads on its own.
+ */
+export const isShortItem = (item: Element): boolean =>
+  textLength(item) <= SHORT_ITEM_LIMIT && !(item.tagName.toUpperCase() === 'LI' && item.querySelector('ul,ol,dl'));
 
 /** Whether an element draws a picture through CSS (`background-image: url(…)`, a gradient is no picture). */
 function hasBackgroundPicture(el: Element, win: Window): boolean {

@@ -64,9 +64,10 @@ describe('itemOf', () => {
 describe('isShortItem', () => {
   it('is short for a title, a channel and a duration; long for a post of paragraphs', () => {
     load(`<li id="short"><h3>Clay's tapes, explained</h3><span>TV Channel</span><span>12:04</span></li>
-      <li id="long"><p>${long(8)}</p></li>`);
+      <li id="long"><p>${long(8)}</p></li><li id="toc"><a href="#a">1 Plot</a><ul><li>1.1 Season one</li></ul></li>`);
     expect(isShortItem($('short'))).toBe(true);
     expect(isShortItem($('long'))).toBe(false);
+    expect(isShortItem($('toc'))).toBe(false);
   });
 });
 
