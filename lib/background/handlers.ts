@@ -5,6 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { PlotArmorDB } from '../db/schema';
 import { getSettings, listPausedSites, pauseSite, resumeSite, updateSettings } from '../db/settings';
+import { readSyncRecord } from '../db/sync-state';
 import {
   addTerms,
   createWatchlist,
@@ -37,6 +38,14 @@ export interface HandlerDeps {
   db: () => Promise<IDBPDatabase<PlotArmorDB>>;
   /** Rewrites the state content scripts read, after a change. */
   publish: () => Promise<void>;
+  /** Told after every write (watchlists or settings), e.g. to sync it. */
+  written?: (verb: Verb) => void;
+  /**
+   * Runs a write and publishes after it (see `publisher.ts`: a write is marked until its
+   * state is published, so a stopped worker publishes on its next start). Without it, a
+   * write is run and then published.
+   */
+  write?: <T>(work: () => Promise<T>) => Promise<T>;
   counts: TabCounts;
   /** The extension's own origin, e.g. `chrome-extension://<id>/`. */
   extensionOrigin: string;
@@ -54,6 +63,11 @@ const WRITES: ReadonlySet<Verb> = new Set<Verb>([
 
 /** Creates the `runtime.onMessage` handler: every message gets a `Reply`, never an exception. */
 export function createMessageHandler(deps: HandlerDeps) {
+  const write = deps.write ?? (async <T>(work: () => Promise<T>): Promise<T> => {
+    const result = await work();
+    await deps.publish();
+    return result;
+  });
   const handlers: Handlers = {
     'watchlists/list': async () => listWatchlists(await deps.db()),
     'watchlists/create': async (draft) => createWatchlist(await deps.db(), draft),
@@ -74,6 +88,12 @@ export function createMessageHandler(deps: HandlerDeps) {
     'terms/remove': async ({ id, group, terms }) => removeTerms(await deps.db(), id, group, terms),
     'settings/get': async () => getSettings(await deps.db()),
     'settings/update': async (patch) => updateSettings(await deps.db(), patch),
+    'sync/status': async () => {
+      const db = await deps.db();
+      const [settings, record] = await Promise.all([getSettings(db), readSyncRecord(db)]);
+      const status = record?.status ?? { unsynced: [], problem: null, lastSyncedAt: null };
+      return { ...status, enabled: settings.syncWatchlists };
+    },
     'sites/list': async () => listPausedSites(await deps.db()),
     'sites/pause': async ({ host }) => {
       const db = await deps.db();
@@ -110,8 +130,9 @@ export function createMessageHandler(deps: HandlerDeps) {
     if (!request.ok) return request;
     try {
       const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;
-      const data = await handler(request.data, sender);
-      if (WRITES.has(type)) await deps.publish();
+      const run = () => handler(request.data, sender);
+      const data = WRITES.has(type) ? await write(run) : await run();
+      if (WRITES.has(type)) deps.written?.(type);
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

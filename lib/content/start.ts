@@ -12,7 +12,8 @@
  * open tabs) keeps the page as it is, hidden with the lists it had, until a reload.
  */
 import type { BackgroundProtocol, RequestOf } from '../shared/messages';
-import { compileMatcher } from '../match/compile';
+import { compileOnFirstUse } from '../match/lazy';
+import { compileSnapshot } from '../match/stored-forms';
 import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '../shared/page-state';
 import { listenForReveals } from '../scan/reveal-events';
 import { createScanner, type Scanner } from '../scan/scanner';
@@ -85,6 +86,8 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const title = deps.top ? createTabTitle(doc, deps.host) : null;
   let names: ((text: string) => boolean) | null = null;
   const report = (hidden: number) => {
+    // Called at the end of the pass that hid something, before the browser can paint it.
+    if (hidden > 0) styles.use();
     title?.update(names, hidden > 0);
     try {
       void notify('page/count', { hidden }).catch(() => {});
@@ -122,7 +125,10 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     styles.apply(state.blurStrength);
     const at = now();
     const lists = state.snapshot && !isHostPaused(deps.host, state.pausedSites) ? activeListsAt(state.snapshot, at) : [];
-    const matcher = lists.length > 0 ? compileMatcher(lists) : null;
+    // Compiled by the first pass that reads text: a frame without any never compiles.
+    const snapshot = state.snapshot;
+    const matcher = snapshot && lists.length > 0 ? compileOnFirstUse(() => compileSnapshot(snapshot, lists)) : null;
+    // The tab title asks it only once something is hidden, so it never compiles it on its own.
     names = matcher && ((text) => matcher.match(text).length > 0);
     scanner.setMatcher(matcher);
     title?.update(names, scanner.hiddenCount() > 0);
