@@ -27,6 +27,7 @@ import type { BlockState, Hideable } from './attributes';
 import { createLedger } from './ledger';
 import { heroPicturesOf, isShortItem, itemOf, picturesIn } from './item';
 import { createRevealMemory } from './reveal-memory';
+import { dropEmptyHighlight } from './text-hiding';
 import { LABEL_ATTRIBUTES } from './tags';
 
 /** Whether `node` is one of `roots` or inside one (across shadow roots: a shadow root is a node of the chain). */
@@ -132,6 +133,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer.disconnect();
       hidden.clear();
       ledger.clear();
+      dropEmptyHighlight(doc);
     },
     { once: true },
   );
