@@ -20,7 +20,7 @@
 import type { Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
 import { createChangeQueue } from './change-queue';
-import { collect, collectToEnd, type Collected, type ReadScope } from './collect';
+import { collect, collectToEnd, matchUnit, type Collected, type ReadScope } from './collect';
 import { createLastRead } from './last-read';
 import { createReadMarks } from './read-marks';
 import type { BlockState, Hideable } from './attributes';
@@ -191,7 +191,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     const current = matcher;
     const found = new Map<Hideable, { titles: string[]; parts: Element[] }>();
     const decide = (el: Hideable, text: string): void => {
-      const lists = current.match(text);
+      const lists = matchUnit(current, text);
       if (lists.length === 0) return;
       let target = el;
       let parts: Element[] = [];
