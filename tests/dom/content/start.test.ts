@@ -91,3 +91,39 @@ describe('the content script start', () => {
     expect(document.querySelector('#a')!.hasAttribute('data-plot-armor')).toBe(false);
   });
 });
+
+describe('the tab title', () => {
+  const start = (storage: ReturnType<typeof fakeStorage>, top: boolean) =>
+    startPlotArmor({ doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top });
+  const snapshot = () => buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
+  afterEach(() => {
+    document.title = '';
+  });
+
+  it('is neutral in the top frame while the page title names a term and something is hidden, and comes back on pause and on reveal all', async () => {
+    document.title = 'Clay Jensen, explained';
+    document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
+    const storage = fakeStorage({ [SNAPSHOT_KEY]: snapshot(), [PAUSED_KEY]: [] });
+    const scanner = await start(storage, true);
+    expect(document.title).toBe('Possible spoiler · news.example.com');
+    storage.change({ [PAUSED_KEY]: ['example.com'] });
+    await vi.waitFor(() => expect(document.title).toBe('Clay Jensen, explained'));
+    storage.change({ [PAUSED_KEY]: [] });
+    await vi.waitFor(() => expect(document.title).toBe('Possible spoiler · news.example.com'));
+    scanner.revealAll();
+    expect(document.title).toBe('Clay Jensen, explained');
+  });
+
+  it('is left alone in a frame, and when the scanner stops', async () => {
+    document.title = 'Clay Jensen, explained';
+    document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
+    await start(fakeStorage({ [SNAPSHOT_KEY]: snapshot(), [PAUSED_KEY]: [] }), false);
+    expect(document.title).toBe('Clay Jensen, explained');
+    controller.abort();
+    controller = new AbortController();
+    await start(fakeStorage({ [SNAPSHOT_KEY]: snapshot(), [PAUSED_KEY]: [] }), true);
+    expect(document.title).toBe('Possible spoiler · news.example.com');
+    controller.abort();
+    expect(document.title).toBe('Clay Jensen, explained');
+  });
+});

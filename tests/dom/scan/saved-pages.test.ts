@@ -15,6 +15,11 @@ import forum from '../../fixtures/pages/forum.html?raw';
 import list from '../../fixtures/pages/list.html?raw';
 import shadow from '../../fixtures/pages/shadow.html?raw';
 import table from '../../fixtures/pages/table.html?raw';
+import videoGrid from '../../fixtures/pages/video-grid.html?raw';
+import timeline from '../../fixtures/pages/timeline.html?raw';
+import aggregator from '../../fixtures/pages/aggregator.html?raw';
+import newsIndex from '../../fixtures/pages/news-index.html?raw';
+import articleFigures from '../../fixtures/pages/article-figures.html?raw';
 
 const PAGES: Record<string, string> = {
   'article.html': article,
@@ -23,6 +28,11 @@ const PAGES: Record<string, string> = {
   'table.html': table,
   'list.html': list,
   'shadow.html': shadow,
+  'video-grid.html': videoGrid,
+  'timeline.html': timeline,
+  'aggregator.html': aggregator,
+  'news-index.html': newsIndex,
+  'article-figures.html': articleFigures,
 };
 
 const parsed = parseWatchlistFile(demoText);
@@ -66,7 +76,7 @@ function ids(root: ParentNode, attribute: string, value: string): string[] {
 const hidden = () => ids(document, 'data-plot-armor', 'hidden');
 const expected = () => ids(document, 'data-expect', 'hidden');
 
-describe.each(['article.html', 'feed.html', 'forum.html', 'table.html', 'list.html'])('%s', (name) => {
+describe.each(Object.keys(PAGES).filter((name) => name !== 'shadow.html'))('%s', (name) => {
   it('hides exactly the blocks that name the show', () => {
     load(name);
     expect(expected().length).toBeGreaterThan(0);

@@ -30,10 +30,10 @@ afterEach(() => {
 
 describe('which block is hidden', () => {
   it('hides the paragraph holding the match, not its neighbours', () => {
-    start('<article><p id="a">Hannah Baker is back</p><p id="b">The writers room opened</p></article>');
+    start('<section><p id="a">Hannah Baker is back</p><p id="b">The writers room opened</p></section>');
     expect(state('#a')).toBe('hidden');
     expect(state('#b')).toBeNull();
-    expect(state('article')).toBeNull();
+    expect(state('section')).toBeNull();
   });
 
   it('reads text split across inline elements as one', () => {
@@ -353,7 +353,7 @@ describe('single-page-app navigations', () => {
     start('<div id="app"><p>the tapes</p><p>Hannah Baker</p></div>');
     expect(scanner.hiddenCount()).toBe(2);
     history.pushState({}, '', '#/next');
-    document.querySelector('#app')!.innerHTML = '<article><h2 id="h">Episode 3: the tapes</h2><p id="s">Safe words</p></article>';
+    document.querySelector('#app')!.innerHTML = '<section><h2 id="h">Episode 3: the tapes</h2><p id="s">Safe words</p></section>';
     await nextMicrotasks();
     expect([state('#h'), state('#s')]).toEqual(['hidden', null]);
     expect(scanner.hiddenCount()).toBe(1);

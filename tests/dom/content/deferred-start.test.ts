@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPlotArmor, type Notify, type StorageArea } from '../../lib/content/start';
-import { compileMatcher } from '../../lib/match/compile';
-import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../lib/shared/page-state';
-import { buildSnapshot } from '../../lib/shared/snapshot';
-import { fakeWatchlist } from '../unit/factories';
+import { startPlotArmor, type Notify, type StorageArea } from '../../../lib/content/start';
+import { compileMatcher } from '../../../lib/match/compile';
+import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../../lib/shared/page-state';
+import { buildSnapshot } from '../../../lib/shared/snapshot';
+import { fakeWatchlist } from '../../unit/factories';
 
 // The real compiler, counted: a frame with nothing to read must never call it.
-vi.mock('../../lib/match/compile', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../lib/match/compile')>();
+vi.mock('../../../lib/match/compile', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../lib/match/compile')>();
   return { ...real, compileMatcher: vi.fn(real.compileMatcher) };
 });
 
