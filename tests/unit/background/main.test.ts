@@ -47,7 +47,7 @@ describe('background start-up', () => {
     await vi.waitFor(async () => {
       const snapshot = (await fakeBrowser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY];
       expect(isTermSnapshot(snapshot)).toBe(true);
-      expect(snapshot).toEqual({ v: 1, lists: [], nextChange: null });
+      expect(snapshot).toMatchObject({ v: 1, lists: [], nextChange: null });
     });
     // …and builds the context menu, which lists the watchlists (none yet).
     await vi.waitFor(() =>
