@@ -1,6 +1,8 @@
+import type { TvmazeClient } from '../lib/tvmaze/client';
 import { t } from '../lib/ui/i18n';
 import type { SiteModel } from '../lib/ui/site-model';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
+import { AddShow } from './add-show';
 import { NoticeLine } from './notice-line';
 import { SearchableLists } from './searchable-lists';
 import { SitePanel } from './site-panel';
@@ -8,8 +10,27 @@ import { TitleForm } from './title-form';
 import { WatchlistList } from './watchlist-list';
 
 /** The toolbar popup: this site, the watchlists (searchable when many), quick add, a link to the options page. */
-export function PopupApp({ model, site, openOptions }: { model: WatchlistsModel; site: SiteModel; openOptions: () => void }) {
+export function PopupApp({ model, site, tvmaze, openOptions }: { model: WatchlistsModel; site: SiteModel; tvmaze: TvmazeClient; openOptions: () => void }) {
   const lists = model.lists.value;
+  // With no watchlists yet, the popup offers the welcome page's "Add a show" instead of the list.
+  if (model.loaded.value && lists.length === 0) {
+    return (
+      <main class="popup">
+        <header class="row spread">
+          <h1>{t('extension_name')}</h1>
+          <a href="options.html" onClick={(e) => { e.preventDefault(); openOptions(); }}>
+            {t('action_open_options')}
+          </a>
+        </header>
+        <SitePanel site={site} />
+        <section aria-labelledby="popup-add-heading">
+          <h2 id="popup-add-heading">{t('label_quick_add')}</h2>
+          <p class="hint">{t('empty_watchlists')}</p>
+          <AddShow tvmaze={tvmaze} create={(draft) => model.create(draft)} />
+        </section>
+      </main>
+    );
+  }
   return (
     <main class="popup">
       <header class="row spread">

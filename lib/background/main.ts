@@ -11,7 +11,9 @@ import { createEarlyStatePublisher, type ContentScriptsApi } from './early-state
 import { createMessageHandler } from './handlers';
 import { pageStateFromDb, publishPageState } from './publish';
 import { createPublisher } from './publisher';
+import { startWatchlistSync } from './sync/wiring';
 import { createTabCounts } from './tab-counts';
+import { openWelcomeOnInstall } from './welcome';
 
 /** Starts the background; `api` is the extension API (`browser` or a fake). */
 export function startBackground(api: typeof browser): void {
@@ -23,6 +25,7 @@ export function startBackground(api: typeof browser): void {
     lists: async () => listWatchlists(await db()),
     addTerms: async (id, group, terms) => {
       await publisher.write(async () => addTerms(await db(), id, group, terms));
+      sync?.localChanged();
     },
     openOptions: () => api.runtime.openOptionsPage(),
     // WXT types getMessage from the catalogue seen at `wxt prepare`; these keys are in it.
@@ -45,10 +48,13 @@ export function startBackground(api: typeof browser): void {
     area: api.storage.session ?? null,
   });
   const publisher = createPublisher({ db, publish });
+  // Watchlists sync through storage.sync; the database stays the source of truth.
+  const sync = startWatchlistSync(api, { db, publish });
   const handle = createMessageHandler({
     db,
     publish,
     write: publisher.write,
+    written: () => sync?.localChanged(),
     counts,
     extensionOrigin: api.runtime.getURL('/'),
   });
@@ -60,7 +66,10 @@ export function startBackground(api: typeof browser): void {
   api.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading') void counts.forget(tabId);
   });
-  api.runtime.onInstalled.addListener(() => void publish());
+  api.runtime.onInstalled.addListener((details) => {
+    void publish();
+    void openWelcomeOnInstall(details, (url) => api.tabs.create({ url }), api.runtime.getURL('/welcome.html')).catch(() => {});
+  });
   api.runtime.onStartup.addListener(() => void publish());
   // A registered script lives as long as the background that registered it: register
   // again whenever the background starts (storage, which outlives it, is left alone).

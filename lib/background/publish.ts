@@ -5,6 +5,7 @@ import type { Settings } from '../shared/settings';
 import { listWatchlists } from '../db/watchlists';
 import { pageStateItems } from '../shared/page-state';
 import { buildSnapshot } from '../shared/snapshot';
+import { storeForms } from '../match/stored-forms';
 import { fitLists, SNAPSHOT_BUDGET } from '../shared/snapshot-budget';
 
 /** What content scripts read, and the active lists too large to be part of it. */
@@ -26,7 +27,7 @@ export async function pageStateFromDb(
     listPausedSites(db),
     getSettings(db),
   ]);
-  const snapshot = buildSnapshot(lists, now);
+  const snapshot = buildSnapshot(lists, now, storeForms);
   const { kept, leftOut } = fitLists(snapshot.lists, budget);
   return {
     settings,

@@ -2,7 +2,7 @@ import type { DBSchema } from 'idb';
 import type { Watchlist } from '../shared/watchlist';
 
 /** Current database version; `openPlotArmorDb` upgrades older databases step by step. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A watchlist as stored: the public record plus its unique-title key (see `titleKey`). */
 export interface StoredWatchlist extends Watchlist {
@@ -27,6 +27,8 @@ export interface PausedSite {
  * - 2: watchlists gain `matchNameParts` (default true), `hideUntil` (default null) and a
  *   stored `titleKey` with the unique index `by-title-key`; new stores `settings` and
  *   `pausedSites`.
+ * - 3: new store `sync`: the sync document (per-field and per-term stamps, tombstones),
+ *   the device's clock and the sync status, under the key `state` (see `sync-state.ts`).
  */
 export interface PlotArmorDB extends DBSchema {
   watchlists: {
@@ -42,6 +44,11 @@ export interface PlotArmorDB extends DBSchema {
   pausedSites: {
     key: string;
     value: PausedSite;
+  };
+  sync: {
+    key: string;
+    // Validated on read (sync-state.ts), hence unknown.
+    value: unknown;
   };
 }
 

@@ -32,6 +32,10 @@ export function upgradePlotArmorDb(
       }
     });
   }
+  if (oldVersion < 3) {
+    // The sync state starts empty: the first sync records every list as this device's edit.
+    db.createObjectStore('sync');
+  }
 }
 
 /** Version 2 step: fills `titleKey`, `matchNameParts` and `hideUntil` on every record. */

@@ -19,26 +19,45 @@ export interface TermSnapshot {
   lists: SnapshotList[];
   /** Earliest future `hideUntil` of those lists (epoch ms): when the active set next changes. */
   nextChange: number | null;
+  /**
+   * The lists' forms, collected once here rather than in every frame (stored-forms.ts);
+   * absent (or null) when there are too many: then each content script collects them.
+   */
+  forms?: StoredForms | null;
 }
 
-/** The snapshot of `lists` at time `now`: only active lists, stripped to what matching needs. */
-export function buildSnapshot(lists: Watchlist[], now: number): TermSnapshot {
+/** Forms as stored in the snapshot (built and read by lib/match/stored-forms.ts). */
+export interface StoredForms {
+  /** The distinct forms, sorted, joined by line breaks. */
+  texts: string;
+  /** The owners of form p are entries start[p] … start[p + 1] − 1. */
+  start: number[];
+  /** Per entry: the owning list's index × 2, + 1 when that list needs a capital. */
+  owners: number[];
+}
+
+/**
+ * The snapshot of `lists` at time `now`: only active lists, stripped to what matching
+ * needs; `forms` collects their forms (the background passes lib/match's `storeForms`).
+ */
+export function buildSnapshot(
+  lists: Watchlist[],
+  now: number,
+  forms: (lists: readonly MatchList[]) => StoredForms | null = () => null,
+): TermSnapshot {
   const active = lists.filter((list) => isActive(list, now));
   const ends = active.flatMap((list) => (list.hideUntil === null ? [] : [list.hideUntil]));
-  return {
-    v: 1,
-    lists: active.map((list) => ({
-      id: list.id,
-      title: list.title,
-      enabled: list.enabled,
-      matchNameParts: list.matchNameParts,
-      hideUntil: list.hideUntil,
-      characters: [...list.characters],
-      cast: [...list.cast],
-      keywords: [...list.keywords],
-    })),
-    nextChange: ends.length === 0 ? null : Math.min(...ends),
-  };
+  const stripped = active.map((list) => ({
+    id: list.id,
+    title: list.title,
+    enabled: list.enabled,
+    matchNameParts: list.matchNameParts,
+    hideUntil: list.hideUntil,
+    characters: [...list.characters],
+    cast: [...list.cast],
+    keywords: [...list.keywords],
+  }));
+  return { v: 1, lists: stripped, nextChange: ends.length === 0 ? null : Math.min(...ends), forms: forms(stripped) };
 }
 
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -81,3 +100,4 @@ export function activeListsAt(snapshot: TermSnapshot, now: number): MatchList[] 
     isActive({ enabled: list.enabled, hideUntil: list.hideUntil ?? null }, now),
   );
 }
+

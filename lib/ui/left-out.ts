@@ -1,3 +1,4 @@
+import { storeForms } from '../match/stored-forms';
 import { fitLists } from '../shared/snapshot-budget';
 import { buildSnapshot } from '../shared/snapshot';
 import type { Watchlist } from '../shared/watchlist';
@@ -8,5 +9,5 @@ import type { Watchlist } from '../shared/watchlist';
  * options page can name them.
  */
 export function listsLeftOffPages(lists: readonly Watchlist[], now: number): string[] {
-  return fitLists(buildSnapshot([...lists], now).lists).leftOut.map((list) => list.title);
+  return fitLists(buildSnapshot([...lists], now, storeForms).lists).leftOut.map((list) => list.title);
 }

@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../../../lib/db/schema';
 import { getSettings } from '../../../lib/db/settings';
 import { createWatchlist, listWatchlists, WatchlistError } from '../../../lib/db/watchlists';
 import { freshDb, uniqueDbName } from './helpers';
@@ -40,7 +41,7 @@ describe('migration from version 1', () => {
     await createV1Database(name);
     const db = await freshDb(name);
 
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     const byId = new Map((await listWatchlists(db)).map((list) => [list.id, list]));
     expect(byId.size).toBe(3);
     expect(byId.get('a')).toEqual({ ...V1_RECORDS[0], matchNameParts: true, hideUntil: null });
@@ -65,8 +66,8 @@ describe('migration from version 1', () => {
     await createV1Database(name);
     const db = await freshDb(name);
 
-    expect([...db.objectStoreNames].sort()).toEqual(['pausedSites', 'settings', 'watchlists']);
-    expect(await getSettings(db)).toEqual({ blurStrength: 'strong', showBadge: true });
+    expect([...db.objectStoreNames].sort()).toEqual(['pausedSites', 'settings', 'sync', 'watchlists']);
+    expect(await getSettings(db)).toEqual({ blurStrength: 'strong', showBadge: true, syncWatchlists: true });
   });
 
   it('upgrades an empty version-1 database', async () => {
@@ -75,5 +76,40 @@ describe('migration from version 1', () => {
     v1.close();
     const db = await freshDb(name);
     expect(await listWatchlists(db)).toEqual([]);
+  });
+});
+
+/** Creates a version-2 database by hand, the way the version-2 code did. */
+async function createV2Database(name: string): Promise<void> {
+  const v2 = await openDB(name, 2, {
+    upgrade(db) {
+      const lists = db.createObjectStore('watchlists', { keyPath: 'id' });
+      lists.createIndex('by-title-key', 'titleKey', { unique: true });
+      db.createObjectStore('settings');
+      db.createObjectStore('pausedSites', { keyPath: 'host' });
+    },
+  });
+  const tx = v2.transaction(['watchlists', 'settings', 'pausedSites'], 'readwrite');
+  await tx.objectStore('watchlists').put({
+    ...V1_RECORDS[0], titleKey: '13 reasons why', matchNameParts: false, hideUntil: 99,
+  });
+  await tx.objectStore('settings').put('light', 'blurStrength');
+  await tx.objectStore('pausedSites').put({ host: 'example.com', pausedAt: 5 });
+  await tx.done;
+  v2.close();
+}
+
+describe('migration from version 2', () => {
+  it('keeps lists, settings and paused sites, and adds an empty sync store', async () => {
+    const name = uniqueDbName();
+    await createV2Database(name);
+    const db = await freshDb(name);
+
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['pausedSites', 'settings', 'sync', 'watchlists']);
+    expect(await listWatchlists(db)).toEqual([{ ...V1_RECORDS[0], matchNameParts: false, hideUntil: 99 }]);
+    expect((await getSettings(db)).blurStrength).toBe('light');
+    expect(await db.getAllKeys('pausedSites')).toEqual(['example.com']);
+    expect(await db.getAllKeys('sync')).toEqual([]);
   });
 });
