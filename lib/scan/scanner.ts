@@ -20,11 +20,12 @@
 import type { Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
 import { createChangeQueue } from './change-queue';
-import { collect, collectToEnd, type Collected, type ReadScope } from './collect';
+import { collect, collectToEnd, matchUnit, type Collected, type ReadScope } from './collect';
 import { createLastRead } from './last-read';
 import { createReadMarks } from './read-marks';
 import type { BlockState, Hideable } from './attributes';
 import { createLedger } from './ledger';
+import { dropEmptyHighlight } from './text-hiding';
 import { LABEL_ATTRIBUTES } from './tags';
 
 /** Whether `node` is one of `roots` or inside one (across shadow roots: a shadow root is a node of the chain). */
@@ -129,6 +130,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer.disconnect();
       hidden.clear();
       ledger.clear();
+      dropEmptyHighlight(doc);
     },
     { once: true },
   );
@@ -184,7 +186,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     // Match, then write phase.
     const current = matcher;
     const decide = (el: Hideable, text: string): void => {
-      const lists = current.match(text);
+      const lists = matchUnit(current, text);
       if (lists.length === 0) return;
       if (!textHidden && el.nodeType === 3) {
         textHidden = true;

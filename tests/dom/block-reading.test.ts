@@ -49,8 +49,18 @@ describe('whitespace between inline elements', () => {
     expect(state('#u')).toBe('hidden');
   });
 
-  it('still reads words that touch without whitespace as one word', () => {
-    start('<p id="u"><span>Album</span><a href="#">Purple Rain</a></p>', ['Purple Rain']);
+  it.each([
+    ['links the page lays out apart', '<div id="u"><a href="#">Reddit gifts</a><a href="#">Communities</a><a href="#">Top posts</a></div>', 'Communities'],
+    ['a name after a touching element', '<p id="u"><span>Album</span><a href="#">Purple Rain</a></p>', 'Purple Rain'],
+    ['a drop cap', '<p id="u"><span class="initial">H</span>annah Baker came back.</p>', 'Hannah Baker'],
+    ['a syllable in bold', '<p id="u">Han<b>nah</b> Baker came back.</p>', 'Hannah Baker'],
+  ])('reads texts that touch without whitespace both joined and apart: %s', (_label, html, term) => {
+    start(html, [term]);
+    expect(state('#u')).toBe('hidden');
+  });
+
+  it('finds nothing in touching texts that neither reading names', () => {
+    start('<p id="u"><span>Purp</span><a href="#">le</a><i>Rain</i> falls</p>', ['Purple Rain']);
     expect(state('#u')).toBeNull();
   });
 });

@@ -58,8 +58,16 @@ function variants(form: string): string[] {
   return out.filter((s) => /[\p{L}\p{N}\p{M}]/u.test(s));
 }
 
-/** Every [form, needsCapital] of a list. */
+const formsOf = new WeakMap<MatchList, Array<[string, boolean]>>();
+
+/** Every [form, needsCapital] of a list (worked out once per list object). */
 export function refForms(list: MatchList): Array<[string, boolean]> {
+  let forms = formsOf.get(list);
+  if (!forms) formsOf.set(list, (forms = formsOfList(list)));
+  return forms;
+}
+
+function formsOfList(list: MatchList): Array<[string, boolean]> {
   if (!list.enabled) return [];
   const forms: Array<[string, boolean]> = [];
   const add = (s: string | null, capital: boolean) => {
@@ -91,6 +99,21 @@ export function refForms(list: MatchList): Array<[string, boolean]> {
 
 /** The lists mentioned by `text`, in input order, by brute force. */
 export function referenceMatch(lists: readonly MatchList[], text: string): MatchList[] {
+  return lists.filter((list) => referenceOccurrences([list], text, true).length > 0);
+}
+
+/** One place where a list is mentioned: `text.slice(start, end)` is the mention. */
+export interface ReferenceOccurrence {
+  list: MatchList;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every mention of every list in `text`, by brute force, in list order then position
+ * (`first`: stop at the first one found).
+ */
+export function referenceOccurrences(lists: readonly MatchList[], text: string, first = false): ReferenceOccurrence[] {
   // Folded text and, for each folded unit, the original code unit it came from.
   let folded = '';
   const origin: number[] = [];
@@ -101,7 +124,8 @@ export function referenceMatch(lists: readonly MatchList[], text: string): Match
     origin.push(k);
   }
   const dropped = (k: number) => refFoldUnit(text[k]!) === '';
-  const occurs = (form: string, capital: boolean): boolean => {
+  const found: ReferenceOccurrence[] = [];
+  const occurs = (list: MatchList, form: string, capital: boolean): boolean => {
     for (let j = folded.indexOf(form); j !== -1; j = folded.indexOf(form, j + 1)) {
       const start = origin[j]!;
       const end = origin[j + form.length - 1]! + 1;
@@ -116,9 +140,13 @@ export function referenceMatch(lists: readonly MatchList[], text: string): Match
       if (isSpacedWord(first) && isSpacedWord(neighbourBefore)) continue;
       if (isSpacedWord(last) && isSpacedWord(neighbourAfter)) continue;
       if (capital && /\p{Ll}/u.test(String.fromCodePoint(text.codePointAt(start)!))) continue;
-      return true;
+      found.push({ list, start, end });
+      if (first) return true;
     }
     return false;
   };
-  return lists.filter((list) => refForms(list).some(([form, capital]) => occurs(form, capital)));
+  for (const list of lists) {
+    for (const [form, capital] of refForms(list)) if (occurs(list, form, capital) && first) break;
+  }
+  return found;
 }
