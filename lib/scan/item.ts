@@ -12,6 +12,7 @@
  * and that is small: a long article whose one paragraph names a term is not an item, so
  * its other pictures stay visible (its headline's hero picture is found apart, below).
  */
+import { CONTROL_TAG } from './attributes';
 
 /** Above this many characters of text an element is too long to be one item. */
 export const ITEM_TEXT_LIMIT = 1500;
@@ -20,6 +21,7 @@ export const ITEM_ELEMENT_LIMIT = 400;
 /** Up to this many characters of text, an item is short: it is hidden as one unit. */
 export const SHORT_ITEM_LIMIT = 240;
 
+const CONTROL = CONTROL_TAG.toUpperCase();
 const ITEM_TAGS = new Set(['ARTICLE', 'FIGURE', 'LI']);
 const STOP_TAGS = new Set(['BODY', 'HTML', 'MAIN']);
 const PICTURE_SELECTOR = 'img,picture,video,svg,canvas,[role=img]';
@@ -51,10 +53,15 @@ function hasSameShapeSiblings(el: Element): boolean {
   const parent = el.parentElement;
   if (!parent || parent.childElementCount < 2 || NOT_ITEM_TAGS.has(el.tagName.toUpperCase())) return false;
   let same = 1;
+  let others = 0;
   for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+    // The extension's own controls are not the page's: counting them would make an item
+    // flip each time a control comes or goes, and the scanner undo and redo it forever.
+    if (sib.tagName.toUpperCase() === CONTROL) continue;
     if (sib !== el && sameShape(el, sib) && ++same >= 3) return true;
+    if (sib !== el) others++;
   }
-  return same === parent.childElementCount;
+  return same === others + 1;
 }
 
 function isItemLike(el: Element): boolean {
@@ -65,7 +72,8 @@ function isItemLike(el: Element): boolean {
 
 /** Whether `el` is small enough to be one item. */
 function isSmall(el: Element): boolean {
-  return (el.textContent?.length ?? 0) <= ITEM_TEXT_LIMIT && el.getElementsByTagName('*').length <= ITEM_ELEMENT_LIMIT;
+  const elements = el.getElementsByTagName('*').length - el.getElementsByTagName(CONTROL).length;
+  return (el.textContent?.length ?? 0) <= ITEM_TEXT_LIMIT && elements <= ITEM_ELEMENT_LIMIT;
 }
 
 /** The small self-contained item `block` stands in, or null (a long article, a page region). */
