@@ -61,7 +61,7 @@ function hasSameShapeSiblings(el: Element): boolean {
     if (sib !== el && sameShape(el, sib) && ++same >= 3) return true;
     if (sib !== el) others++;
   }
-  return same === others + 1;
+  return others > 0 && same === others + 1;
 }
 
 function isItemLike(el: Element): boolean {

@@ -45,6 +45,11 @@ describe('itemOf', () => {
     expect(itemOf($('t3'))).toBeNull();
   });
 
+  it('is not an item alone in its parent, whatever extension controls stand beside it', () => {
+    load(`<p>A picture: <plot-armor-reveal></plot-armor-reveal><a href="/x" id="link"><img id="img" alt="Clay"></a> and text.</p>`);
+    expect(itemOf($('img'))).toBeNull();
+  });
+
   it('has no item in a long article, nor above main or body', () => {
     load(`<article id="a"><h1 id="h">Clay</h1><p>${long(60)}</p><img src="z.jpg"></article>
       <main><p id="m">Clay</p></main><p id="b">Clay</p>`);

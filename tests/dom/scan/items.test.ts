@@ -126,6 +126,18 @@ describe('a reveal', () => {
   });
 });
 
+describe('a picture named by its alt, alone in a link', () => {
+  it('is hidden once and the page settles: its control beside the link does not make the link an item', async () => {
+    start('<p>A picture: <a href="/x" id="link"><img id="img" alt="Hannah Baker" src="i.jpg"></a> and text.</p>');
+    let changes = 0;
+    new MutationObserver((records) => (changes += records.length)).observe(document.body, { subtree: true, childList: true, attributes: true });
+    for (let i = 0; i < 5; i++) await tick();
+    expect(changes).toBe(0);
+    expect(state('#img')).toBe('hidden');
+    expect($('#link').hasAttribute('data-plot-armor')).toBe(false);
+  });
+});
+
 describe('a focusable block', () => {
   it('gets its own tab order back on reveal (its tabindex is remembered with its other attributes)', () => {
     start('<nav><a id="l" href="/x" aria-label="Hannah Baker trailer">▶</a><a href="/y">Home</a></nav>');
