@@ -63,6 +63,12 @@ describe('the locales', () => {
     });
   });
 
+  it('gives every counted message both its forms (`_one`, `_other`)', () => {
+    const bases = Object.keys(en).filter((key) => /_(one|other)$/.test(key)).map((key) => key.replace(/_(one|other)$/, ''));
+    expect(bases.length).toBeGreaterThan(0);
+    for (const base of bases) expect([`${base}_one` in en, `${base}_other` in en], base).toEqual([true, true]);
+  });
+
   it('English keeps its own description within 132 characters too', () => {
     expect([...en.extension_description!.message].length).toBeLessThanOrEqual(132);
   });
