@@ -37,7 +37,7 @@ const PAGES: Record<string, string> = {
 };
 
 const parsed = parseWatchlistFile(demoText);
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(parsed.error.code);
 const matcher = compileMatcher(parsed.watchlists.map((list, i) => ({ ...list, id: `list-${i}` })));
 
 /** Text hidden as text on each page (through the highlight), in document order. */

@@ -141,9 +141,10 @@ export function proseLiterals(source: string, lang: 'tsx' | 'ts'): string[] {
   const found: string[] = [];
   for (const node of walk(parseAst(source, { lang }))) {
     const text = node.type === 'Literal' || node.type === 'TemplateLiteral' ? literalText(node) : null;
-    // Two or more words, the first capitalized: how a sentence or a label reads; keys,
-    // class names, CSS, URLs and identifiers never do.
-    if (text !== null && /^\s*\p{Lu}\p{Ll}+[\s,]+\p{L}/u.test(text)) found.push(text.trim());
+    // Two or more words, the first capitalized (even "A …"), in lower case after it: how
+    // a sentence or a label reads; keys, class names, CSS, URLs, identifiers and lists of
+    // tag names never do.
+    if (text !== null && /^\s*\p{Lu}\p{Ll}*[\s,]+\p{L}/u.test(text) && /\p{Ll}/u.test(text)) found.push(text.trim());
   }
   return found;
 }
@@ -248,5 +249,38 @@ describe('the content script’s words', () => {
   it.each(contentSources())('$file takes every word it writes into a page from the message files', ({ file, lang }) => {
     const source = readFileSync(file, 'utf8');
     expect([...proseLiterals(source, lang), ...domLiterals(source, lang)]).toEqual([]);
+  });
+});
+
+/** The code whose refusals reach the extension's pages: the database, the file parser, the shared contract, the background's request handling. */
+const problemSources = (): { file: string; lang: 'ts' }[] => {
+  const list = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => ({ file: join(dir, name), lang: 'ts' as const }));
+  return [
+    ...list('lib/db'),
+    ...list('lib/format'),
+    ...list('lib/shared'),
+    { file: 'lib/background/handlers.ts', lang: 'ts' },
+    { file: 'lib/background/requests.ts', lang: 'ts' },
+  ];
+};
+
+describe('refusals', () => {
+  it('the check finds a sentence built for an error', () => {
+    // How the database and the parser wrote their errors before they became codes.
+    const source = `
+      function check() {
+        if (cleaned === '') throw new WatchlistError('A watchlist needs a title.', 'invalid');
+        throw new WatchlistError(\`There is already a watchlist called "\${title}".\`, 'duplicate-title');
+      }
+      const parse = () => fail(\`This file is not valid JSON (\${describe(error)})\`);
+      const reply = { ok: false, error: problem('title-taken', title) };`;
+    expect(proseLiterals(source, 'ts')).toEqual(['A watchlist needs a title.', 'There is already a watchlist called " ".', 'This file is not valid JSON ( )']);
+  });
+
+  it.each(problemSources())('$file builds no sentence: it hands the pages a problem code to word', ({ file, lang }) => {
+    expect(proseLiterals(readFileSync(file, 'utf8'), lang)).toEqual([]);
   });
 });
