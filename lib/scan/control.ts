@@ -20,9 +20,9 @@ export function revealLabel(titles: string): string {
   return `Possible spoiler for ${titles} — reveal`;
 }
 
-/** The hover hint on a hidden block: the same for every show, since the page can read it. */
+/** The hover hint on a hidden block that has a title of its own: the same for every show, since the page can read it. */
 export const HIDDEN_HINT = 'Possible spoiler — click to reveal';
-/** The hover hint on a revealed block. */
+/** The hover hint earlier versions put on revealed blocks (taken away when a new instance takes over). */
 export const REHIDE_HINT = 'Revealed by Plot Armor — Alt+click to hide it again';
 
 /** The page's own values of the attributes the extension changed, per element. */
@@ -130,7 +130,11 @@ function remember(store: SavedAttributes, el: Element, names: readonly string[])
  */
 export function guardElement(block: Element): SavedAttributes {
   const store: SavedAttributes = new Map();
-  remember(store, block, ['aria-hidden', 'title']);
+  // A title of the page's own may name the show, and shows on hover: it gives way to the
+  // hint. A block with none gets none: pages style `[title]` (and show `attr(title)`),
+  // so adding one can change the layout.
+  const titled = block.hasAttribute('title');
+  remember(store, block, titled ? ['aria-hidden', 'title'] : ['aria-hidden']);
   const inner = [...block.querySelectorAll(INNER_FOCUSABLE)];
   // A hidden link or button is itself out of the tab order: its control stands in for it.
   if (block.matches(INNER_FOCUSABLE)) inner.unshift(block);
@@ -139,7 +143,7 @@ export function guardElement(block: Element): SavedAttributes {
     el.setAttribute('tabindex', '-1');
   }
   block.setAttribute('aria-hidden', 'true');
-  block.setAttribute('title', HIDDEN_HINT);
+  if (titled) block.setAttribute('title', HIDDEN_HINT);
   return store;
 }
 

@@ -275,6 +275,16 @@ describe('hidden blocks and their reveal controls', () => {
     expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(0);
   });
 
+  it('adds no title to a block that has none (pages style `[title]`), in any state', () => {
+    start('<p id="a">Hannah Baker</p>', { '13 Reasons Why': ['Hannah Baker'] });
+    const a = document.querySelector('#a')!;
+    expect([state('#a'), a.hasAttribute('title')]).toEqual(['hidden', false]);
+    scanner.reveal(a);
+    expect([state('#a'), a.hasAttribute('title')]).toEqual(['revealed', false]);
+    scanner.rehide(a);
+    expect([state('#a'), a.hasAttribute('title')]).toEqual(['hidden', false]);
+  });
+
   it('still matches an image by its own title while the extension shows its hint', async () => {
     start('<p>x <img id="i" title="Hannah Baker" alt=""></p>');
     expect(state('#i')).toBe('hidden');
@@ -309,12 +319,14 @@ describe('shadow roots attached later', () => {
 });
 
 describe('revealing and hiding again', () => {
-  it('shows a hint on a revealed block and hides it again, restoring the page title after', () => {
+  it('gives a revealed block its own title back, hides it again, and restores the page title after', () => {
     start('<p id="a" title="orig">the tapes</p>');
     const a = document.querySelector('#a')!;
+    expect(a.getAttribute('title')).toBe('Possible spoiler — click to reveal');
     scanner.reveal(a);
-    expect(a.getAttribute('title')).toBe('Revealed by Plot Armor — Alt+click to hide it again');
+    expect(a.getAttribute('title')).toBe('orig');
     expect(scanner.rehide(a)).toBe(true);
+    expect(a.getAttribute('title')).toBe('Possible spoiler — click to reveal');
     expect(state('#a')).toBe('hidden');
     expect(a.getAttribute('aria-hidden')).toBe('true');
     expect(scanner.hiddenCount()).toBe(1);
