@@ -5,6 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { PlotArmorDB } from '../db/schema';
 import { getSettings, listPausedSites, pauseSite, resumeSite, updateSettings } from '../db/settings';
+import { unsubscribe } from '../db/subscriptions';
 import { readSyncRecord } from '../db/sync-state';
 import {
   addTerms,
@@ -19,6 +20,7 @@ import {
 import { parseWatchlistFile, serializeWatchlists } from '../format/watchlist-file';
 import { isEnvelope, type BackgroundProtocol, type Reply, type Verb } from '../shared/messages';
 import { parseRequest, REQUEST_SCHEMAS } from './requests';
+import type { Subscriptions } from './subscriptions/service';
 import type { TabCounts } from './tab-counts';
 
 /** What the handler needs to know of a message's sender. */
@@ -41,6 +43,8 @@ export interface HandlerDeps {
    */
   write?: <T>(work: () => Promise<T>) => Promise<T>;
   counts: TabCounts;
+  /** Subscribed watchlist files (absent: subscribing is refused with a message). */
+  subscriptions?: Subscriptions;
   /** The extension's own origin, e.g. `chrome-extension://<id>/`. */
   extensionOrigin: string;
 }
@@ -64,6 +68,10 @@ export function createMessageHandler(deps: HandlerDeps) {
     await deps.publish();
     return result;
   });
+  const subscriptions = (): Subscriptions => {
+    if (!deps.subscriptions) throw new Error('Subscriptions are not available in this browser.');
+    return deps.subscriptions;
+  };
   const handlers: Handlers = {
     'watchlists/list': { access: 'read', run: async () => listWatchlists(await deps.db()) },
     'watchlists/create': { access: 'write', run: async (draft) => createWatchlist(await deps.db(), draft) },
@@ -99,6 +107,9 @@ export function createMessageHandler(deps: HandlerDeps) {
         return { ...status, enabled: settings.syncWatchlists };
       },
     },
+    'subscriptions/add': { access: 'write', run: async ({ url }) => subscriptions().subscribe(url) },
+    'subscriptions/update': { access: 'write', run: async ({ url }) => subscriptions().update(url) },
+    'subscriptions/remove': { access: 'write', run: async ({ id }) => unsubscribe(await deps.db(), id, Date.now()) },
     'sites/list': { access: 'read', run: async () => listPausedSites(await deps.db()) },
     'sites/pause': {
       access: 'write',

@@ -1,5 +1,6 @@
 import type { IDBPObjectStore } from 'idb';
-import type { TermGroup, Watchlist } from '../shared/watchlist';
+import type { Subscription, TermGroup, Watchlist } from '../shared/watchlist';
+import { checkSubscriptionUrl } from '../shared/subscription-url';
 import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
 import type { PlotArmorDB, StoredWatchlist } from './schema';
 import { WatchlistError } from './watchlist-error';
@@ -76,4 +77,24 @@ export async function mustGet(store: WatchlistStore, id: string): Promise<Stored
   const stored = await store.get(id);
   if (!stored) throw new WatchlistError('This watchlist no longer exists.', 'not-found');
   return stored;
+}
+
+/** A valid subscription (or null), with its terms held to the same limits; throws a `WatchlistError` otherwise. */
+export function checkSubscription(value: Subscription | null | undefined): Subscription | null {
+  if (value == null) return null;
+  const url = checkSubscriptionUrl(value.url);
+  if (!url.ok) throw new WatchlistError(url.error, 'invalid');
+  const time = (t: unknown) => (typeof t === 'number' && Number.isFinite(t) ? t : 0);
+  return {
+    url: url.value.url,
+    source: checkTitle(value.source),
+    terms: {
+      characters: checkTerms(value.terms.characters, 'characters'),
+      cast: checkTerms(value.terms.cast, 'cast'),
+      keywords: checkTerms(value.terms.keywords, 'keywords'),
+    },
+    updatedAt: time(value.updatedAt),
+    checkedAt: time(value.checkedAt),
+    problem: typeof value.problem === 'string' ? value.problem : null,
+  };
 }
