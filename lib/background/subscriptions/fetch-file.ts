@@ -32,7 +32,7 @@ export async function fetchWatchlistText(fetchFn: FetchFile, url: string, limits
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const tooSlow = (): FetchOutcome => ({ ok: false, error: `${host} took too long to answer (over ${Math.round(timeoutMs / 1000)} seconds). Try again later.` });
+  const tooSlow = (): FetchOutcome => ({ ok: false, error: `${host} took too long to answer. Try again later.` });
   try {
     let response: Response;
     try {

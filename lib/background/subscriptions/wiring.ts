@@ -24,7 +24,9 @@ export function startSubscriptions(
     // stops when idle) would push its first run back each time.
     void api.alarms
       .get(SUBSCRIPTIONS_ALARM)
-      .then((alarm) => alarm ?? api.alarms.create(SUBSCRIPTIONS_ALARM, { periodInMinutes: 60, delayInMinutes: 1 }))
+      .then((alarm) => {
+        if (!alarm) return api.alarms.create(SUBSCRIPTIONS_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+      })
       .catch(() => {});
     api.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === SUBSCRIPTIONS_ALARM) void subscriptions.updateDue().catch(() => {});
