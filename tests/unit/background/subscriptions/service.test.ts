@@ -12,12 +12,16 @@ async function setUp(routes: Record<string, () => Response>, options: { mayReach
   const db = await freshDb();
   const net = fakeFetch(routes);
   let clock = 1_800_000_000_000;
-  const write = vi.fn(<T,>(work: () => Promise<T>) => work());
+  const write = vi.fn();
+  const publisherWrite = <T,>(work: () => Promise<T>): Promise<T> => {
+    write();
+    return work();
+  };
   const written = vi.fn();
   const subs = createSubscriptions({
     db: async () => db,
     fetch: net.fetch,
-    write,
+    write: publisherWrite,
     written,
     mayReach: async () => options.mayReach ?? true,
     now: () => clock,
