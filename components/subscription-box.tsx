@@ -18,7 +18,8 @@ export function SubscriptionBox(props: { id: string; subscription: Subscription;
       </p>
       <p class="meta">{t('subscription_updated_at', formatDay(sub.updatedAt))}</p>
       {sub.problem && (
-        <p class="field-error" role="alert">
+        // The notice line announces a failure as it happens; this line keeps it in view.
+        <p class="field-error subscription-problem">
           {sub.problem}
         </p>
       )}

@@ -73,9 +73,10 @@ describe('subscribing on the options page', () => {
     model.selectedId.value = list!.id;
     net.routes[URL_A] = () => reply('not json');
     fireEvent.click(await screen.findByRole('button', { name: 'Update now' }));
-    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContainEqual(
-      expect.stringMatching(/^The file at this address was not applied: This file is not valid JSON/),
-    ));
+    // Announced in the notice line, and kept in view on the list.
+    const problem = /^The file at this address was not applied: This file is not valid JSON/;
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(problem));
+    await waitFor(() => expect(document.querySelector('.subscription-problem')?.textContent).toMatch(problem));
     expect(screen.getByText('From the file (read-only): Jonas Kahnwald')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Unsubscribe, keep a copy' }));
     await screen.findByText('“Dark” no longer follows its file; its terms are now your own.');
