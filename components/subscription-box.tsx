@@ -1,5 +1,6 @@
 import { formatDay } from '../lib/ui/dates';
 import { t } from '../lib/ui/i18n';
+import { problemText } from '../lib/ui/problem-text';
 import type { SubscriptionsModel } from '../lib/ui/subscriptions-model';
 import type { Subscription } from '../lib/shared/watchlist';
 
@@ -20,7 +21,7 @@ export function SubscriptionBox(props: { id: string; subscription: Subscription;
       {sub.problem && (
         // The notice line announces a failure as it happens; this line keeps it in view.
         <p class="field-error subscription-problem">
-          {sub.problem}
+          {problemText(sub.problem)}
         </p>
       )}
       <p class="hint">{t('subscription_own_hint')}</p>

@@ -6,6 +6,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { ImportedWatchlist } from '../format/watchlist-file';
+import { problem, type Problem } from '../shared/problem';
 import { hidingTerms } from '../shared/subscription';
 import { titleKey } from '../shared/term-text';
 import type { Subscription, Watchlist } from '../shared/watchlist';
@@ -28,7 +29,7 @@ export interface SubscribedFile {
   url: string;
   /** The earliest last attempt among the lists following it. */
   checkedAt: number;
-  problem: string | null;
+  problem: Problem | null;
   titles: string[];
 }
 
@@ -108,8 +109,8 @@ export function applySubscription(db: Db, url: string, lists: readonly ImportedW
     }
     for (const [key, s] of following) {
       if (seen.has(key) || !s.subscription) continue;
-      const problem = `"${s.subscription.source}" is no longer in this file; its last terms are kept.`;
-      writes.push(tx.store.put({ ...s, subscription: { ...s.subscription, checkedAt: now, problem }, updatedAt: now }));
+      const missing = problem('subscription-list-missing', s.subscription.source);
+      writes.push(tx.store.put({ ...s, subscription: { ...s.subscription, checkedAt: now, problem: missing }, updatedAt: now }));
       result.missing.push(s.title);
     }
     await Promise.all(writes);
@@ -118,11 +119,11 @@ export function applySubscription(db: Db, url: string, lists: readonly ImportedW
 }
 
 /** Notes why fetching `url` failed on every list following it; their terms stay as they were. */
-export function noteSubscriptionProblem(db: Db, url: string, problem: string, now: number): Promise<number> {
+export function noteSubscriptionProblem(db: Db, url: string, why: Problem, now: number): Promise<number> {
   return inWriteTx(db, 'watchlists', async (tx) => {
     const following = (await tx.store.getAll()).filter((s) => s.subscription?.url === url);
     await Promise.all(
-      following.map((s) => tx.store.put({ ...s, subscription: { ...s.subscription!, checkedAt: now, problem }, updatedAt: now })),
+      following.map((s) => tx.store.put({ ...s, subscription: { ...s.subscription!, checkedAt: now, problem: why }, updatedAt: now })),
     );
     return following.length;
   });

@@ -181,8 +181,8 @@ function fromDraft(draft: WatchlistDraft, id: string, now: number): Watchlist {
   return {
     id,
     title: checkTitle(draft.title),
-    enabled: checkFlag(draft.enabled ?? true, 'Enabled'),
-    matchNameParts: checkFlag(draft.matchNameParts ?? true, 'Match first or last names'),
+    enabled: checkFlag(draft.enabled ?? true, 'enabled'),
+    matchNameParts: checkFlag(draft.matchNameParts ?? true, 'matchNameParts'),
     hideUntil: checkHideUntil(draft.hideUntil ?? null),
     characters: checkTerms(draft.characters ?? [], 'characters'),
     cast: checkTerms(draft.cast ?? [], 'cast'),
@@ -195,9 +195,9 @@ function fromDraft(draft: WatchlistDraft, id: string, now: number): Watchlist {
 function checkPatch(patch: WatchlistPatch): Partial<Watchlist> {
   const out: Partial<Watchlist> = {};
   if (patch.title !== undefined) out.title = checkTitle(patch.title);
-  if (patch.enabled !== undefined) out.enabled = checkFlag(patch.enabled, 'Enabled');
+  if (patch.enabled !== undefined) out.enabled = checkFlag(patch.enabled, 'enabled');
   if (patch.matchNameParts !== undefined) {
-    out.matchNameParts = checkFlag(patch.matchNameParts, 'Match first or last names');
+    out.matchNameParts = checkFlag(patch.matchNameParts, 'matchNameParts');
   }
   if (patch.hideUntil !== undefined) out.hideUntil = checkHideUntil(patch.hideUntil);
   for (const group of TERM_GROUPS) {

@@ -2,6 +2,7 @@
  * The address of a watchlist file to subscribe to: checked the same way on the options
  * page (before the browser is asked for access to its site) and in the background.
  */
+import { problem, type Problem } from './problem';
 
 /** Longest address accepted. */
 export const MAX_URL_LENGTH = 2000;
@@ -18,26 +19,21 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * Checks an address typed by the user: https anywhere, or http on this computer only
- * (a file served for testing); no user name or password in it. The error is a sentence
- * for the user.
+ * (a file served for testing); no user name or password in it.
  */
-export function checkSubscriptionUrl(text: string): { ok: true; value: SubscriptionUrl } | { ok: false; error: string } {
+export function checkSubscriptionUrl(text: string): { ok: true; value: SubscriptionUrl } | { ok: false; error: Problem } {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, error: 'Paste the address of a watchlist file.' };
-  if (trimmed.length > MAX_URL_LENGTH) return { ok: false, error: `This address is too long (at most ${MAX_URL_LENGTH} characters).` };
+  if (trimmed === '') return { ok: false, error: problem('subscription-url-empty') };
+  if (trimmed.length > MAX_URL_LENGTH) return { ok: false, error: problem('subscription-url-too-long', MAX_URL_LENGTH) };
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return { ok: false, error: 'This is not a web address. It should start with https://' };
+    return { ok: false, error: problem('subscription-url-invalid') };
   }
   const local = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
-  if (url.protocol !== 'https:' && !local) {
-    return { ok: false, error: 'Plot Armor subscribes only to addresses starting with https://' };
-  }
-  if (url.username !== '' || url.password !== '') {
-    return { ok: false, error: 'This address holds a user name or password: use a public address instead.' };
-  }
+  if (url.protocol !== 'https:' && !local) return { ok: false, error: problem('subscription-url-not-https') };
+  if (url.username !== '' || url.password !== '') return { ok: false, error: problem('subscription-url-credentials') };
   url.hash = '';
   return { ok: true, value: { url: url.href, host: url.hostname, pattern: `${url.protocol}//${url.hostname}/*` } };
 }

@@ -1,3 +1,5 @@
+import type { Problem } from './problem';
+
 /**
  * The watchlist model every context shares: the stored shape, its three term groups,
  * and what a new watchlist or a change to one carries.
@@ -53,8 +55,8 @@ export interface Subscription {
   updatedAt: number;
   /** Epoch ms of the last attempt, successful or not. */
   checkedAt: number;
-  /** Why the last attempt failed, in the user's words; null after a success. */
-  problem: string | null;
+  /** Why the last attempt failed (worded by the options page); null after a success. */
+  problem: Problem | null;
 }
 
 /** What the matcher needs to know of a watchlist. */

@@ -8,6 +8,7 @@ import { signal } from '@preact/signals';
 import type { BackgroundClient } from '../shared/client';
 import { checkSubscriptionUrl, manifestGrants } from '../shared/subscription-url';
 import { t } from './i18n';
+import { problemText } from './problem-text';
 import { errorText, type WatchlistsModel } from './watchlists-model';
 
 /** The part of the extension API the model needs (tests pass a fake). */
@@ -30,7 +31,7 @@ export function createSubscriptionsModel(client: BackgroundClient, lists: Watchl
    */
   function askForSite(text: string): Promise<{ url: string } | { error: string }> {
     const checked = checkSubscriptionUrl(text);
-    if (!checked.ok) return Promise.resolve({ error: checked.error });
+    if (!checked.ok) return Promise.resolve({ error: problemText(checked.error) });
     const { url, host, pattern } = checked.value;
     if (manifestGrants(api.getManifest(), pattern) || !api.request) return Promise.resolve({ url });
     return api.request({ origins: [pattern] }).then(

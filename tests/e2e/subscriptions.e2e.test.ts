@@ -93,7 +93,7 @@ describe.each(selectedBrowsers())('subscriptions to a watchlist file served from
     // A broken update: the message is shown, and the list keeps hiding what it hid.
     served = { status: 200, body: '{"format": "plot-armor", "version": 1, "watchlists": ' };
     await options.click({ role: 'button', name: 'Update now' });
-    await expect.poll(() => options.text('[role="alert"]'), { timeout: 15_000 }).toMatch(/^The file at this address was not applied: This file is not valid JSON/);
+    await expect.poll(() => options.text('[role="alert"]'), { timeout: 15_000 }).toMatch(/^This file is not valid JSON/);
     await expect.poll(() => options.text('.subscription-problem'), { timeout: 10_000 }).toMatch(/not valid JSON/);
     article = await openScanned(browser, `${server.origin}/article.html`);
     for (const id of [...HIDDEN, 'p2']) expect.soft(await stateOf(article, id), id).toBe('hidden');
@@ -109,7 +109,7 @@ describe.each(selectedBrowsers())('subscriptions to a watchlist file served from
     // A file over the import limits is refused whole, with the import's message.
     await subscribe(options, `${server.origin}/lists/huge.json`);
     await expect.poll(() => options.text('[role="alert"]'), { timeout: 15_000 }).toBe(
-      'The file at this address was not applied: This file has too many terms (100,001): Plot Armor imports at most 100,000 at once',
+      'This file has too many names (100,001): Plot Armor imports at most 100,000 at once.',
     );
     const lists = await callBackground<{ title: string; subscription?: { terms: { keywords: string[] } } }[]>(options, 'watchlists/list', {});
     expect(lists.map((l) => l.title)).toEqual(['13 Reasons Why']);

@@ -1,9 +1,11 @@
 /**
  * Fetches a subscribed watchlist file: no cookies, no cache, a time limit, and a size
  * limit enforced while reading (a huge file is never held whole). Every failure becomes
- * one sentence for the user; the browser's own error text never reaches the page.
+ * a problem the options page words for the user; the browser's own error text never
+ * reaches the page.
  */
 import { MAX_IMPORT_BYTES, sizeError } from '../../format/watchlist-file';
+import { problem, type Problem } from '../../shared/problem';
 
 /** The part of `fetch` used here (tests pass a fake). */
 export type FetchFile = (url: string, init: RequestInit) => Promise<Response>;
@@ -19,7 +21,7 @@ export interface FetchLimits {
 export const FETCH_TIMEOUT_MS = 20_000;
 
 /** The file's text, or why there is none. */
-export type FetchOutcome = { ok: true; text: string } | { ok: false; error: string };
+export type FetchOutcome = { ok: true; text: string } | { ok: false; error: Problem };
 
 /** Fetches `url`; never throws. */
 export async function fetchWatchlistText(fetchFn: FetchFile, url: string, limits: FetchLimits = {}): Promise<FetchOutcome> {
@@ -32,47 +34,46 @@ export async function fetchWatchlistText(fetchFn: FetchFile, url: string, limits
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const tooSlow = (): FetchOutcome => ({ ok: false, error: `${host} took too long to answer. Try again later.` });
+  const fail = (error: Problem): FetchOutcome => ({ ok: false, error });
+  const tooSlow = () => fail(problem('subscription-timeout', host));
   try {
     let response: Response;
     try {
       response = await fetchFn(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: controller.signal });
     } catch {
-      return timedOut ? tooSlow() : { ok: false, error: `Could not reach ${host}. Check the address and your connection.` };
+      return timedOut ? tooSlow() : fail(problem('subscription-unreachable', host));
     }
     if (response.redirected && response.url && new URL(response.url).origin !== new URL(url).origin) {
-      return {
-        ok: false,
-        error: `This address sends Plot Armor on to another site (${new URL(response.url).host}). Subscribe to the file's own address instead.`,
-      };
+      return fail(problem('subscription-redirect', new URL(response.url).host));
     }
     if (!response.ok) {
       const status = response.status;
-      const error =
+      const code =
         status === 404 || status === 410
-          ? `There is no file at this address any more (${host} answered ${status}).`
+          ? 'subscription-gone'
           : status === 401 || status === 403
-            ? `${host} does not let anyone read this file (it answered ${status}); the file must be public.`
-            : `${host} could not send the file (it answered ${status}). Try again later.`;
-      return { ok: false, error };
+            ? 'subscription-forbidden'
+            : 'subscription-http';
+      return fail(problem(code, host, String(status)));
     }
     const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared >= maxBytes) return { ok: false, error: tooLarge(maxBytes) };
+    if (Number.isFinite(declared) && declared >= maxBytes) return fail(tooLarge());
     const read = await readLimited(response, maxBytes);
     if (read === 'too-large') {
       controller.abort();
-      return { ok: false, error: tooLarge(maxBytes) };
+      return fail(tooLarge());
     }
     return { ok: true, text: read };
   } catch {
-    return timedOut ? tooSlow() : { ok: false, error: `The file from ${host} stopped arriving half-way. Try again later.` };
+    return timedOut ? tooSlow() : fail(problem('subscription-cut-off', host));
   } finally {
     clearTimeout(timer);
   }
 }
 
-function tooLarge(maxBytes: number): string {
-  return sizeError(maxBytes) ?? `This file is too large.`;
+/** The import's own problem for a file too large (a test's smaller limit reads the same). */
+function tooLarge(): Problem {
+  return sizeError(MAX_IMPORT_BYTES)!;
 }
 
 /** The body as text, or 'too-large' as soon as `maxBytes` bytes have arrived. */

@@ -8,6 +8,7 @@ import type { IDBPDatabase } from 'idb';
 import type { PlotArmorDB } from '../../db/schema';
 import { applySubscription, listSubscribedFiles, noteSubscriptionProblem, type SubscriptionResult } from '../../db/subscriptions';
 import { parseWatchlistFile } from '../../format/watchlist-file';
+import { problem, ProblemError, type Problem } from '../../shared/problem';
 import { checkSubscriptionUrl } from '../../shared/subscription-url';
 import { fetchWatchlistText, type FetchFile, type FetchLimits } from './fetch-file';
 
@@ -29,11 +30,6 @@ export interface SubscriptionDeps {
   limits?: FetchLimits;
 }
 
-/** A failure to tell the user, in their words. */
-export class SubscriptionError extends Error {
-  override name = 'SubscriptionError';
-}
-
 /** Creates the subscription service. */
 export function createSubscriptions(deps: SubscriptionDeps) {
   const now = deps.now ?? Date.now;
@@ -41,28 +37,29 @@ export function createSubscriptions(deps: SubscriptionDeps) {
 
   async function attempt(url: string): Promise<SubscriptionResult> {
     const checked = checkSubscriptionUrl(url);
-    if (!checked.ok) throw new SubscriptionError(checked.error);
+    if (!checked.ok) throw new ProblemError(checked.error);
     const { value } = checked;
     const db = await deps.db();
-    const fail = async (error: string): Promise<never> => {
+    const fail = async (error: Problem): Promise<never> => {
       // Lists already following the file keep their terms; they show why the update failed.
       const noted = await deps.write(() => noteSubscriptionProblem(db, value.url, error, now()));
       if (noted > 0) deps.written?.();
-      throw new SubscriptionError(error);
+      throw new ProblemError(error);
     };
     if (!(await deps.mayReach(value.pattern))) {
-      return fail(`Plot Armor is not allowed to reach ${value.host}. Press "Update now" and allow it when the browser asks.`);
+      return fail(problem('subscription-not-allowed', value.host));
     }
     const fetched = await fetchWatchlistText(deps.fetch, value.url, deps.limits);
     if (!fetched.ok) return fail(fetched.error);
     const parsed = parseWatchlistFile(fetched.text);
-    if (!parsed.ok) return fail(`The file at this address was not applied: ${parsed.error}`);
+    // The import's own problem: the file is read with exactly the import's rules.
+    if (!parsed.ok) return fail(parsed.error);
     const result = await deps.write(() => applySubscription(db, value.url, parsed.watchlists, now()));
     deps.written?.();
     return result;
   }
 
-  /** Fetches the file at `url` and applies it, once at a time per address; rejects with a `SubscriptionError`. */
+  /** Fetches the file at `url` and applies it, once at a time per address; rejects with a `ProblemError`. */
   function update(url: string): Promise<SubscriptionResult> {
     const running = inFlight.get(url);
     if (running) return running;

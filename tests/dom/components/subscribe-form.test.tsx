@@ -74,7 +74,7 @@ describe('subscribing on the options page', () => {
     net.routes[URL_A] = () => reply('not json');
     fireEvent.click(await screen.findByRole('button', { name: 'Update now' }));
     // Announced in the notice line, and kept in view on the list.
-    const problem = /^The file at this address was not applied: This file is not valid JSON/;
+    const problem = /^This file is not valid JSON/;
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(problem));
     await waitFor(() => expect(document.querySelector('.subscription-problem')?.textContent).toMatch(problem));
     expect(screen.getByText('From the file (read-only): Jonas Kahnwald')).toBeTruthy();

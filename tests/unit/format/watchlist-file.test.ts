@@ -6,6 +6,7 @@ import {
   serializeWatchlists,
   type ParseResult,
 } from '../../../lib/format/watchlist-file';
+import type { Problem } from '../../../lib/shared/problem';
 import demoFile from '../../fixtures/watchlist-file-demo.json?raw';
 import fullFile from '../../fixtures/watchlist-file-full.json?raw';
 import { fakeImported, fakeWatchlist } from '../factories';
@@ -14,7 +15,7 @@ import { fakeImported, fakeWatchlist } from '../factories';
 const file = (watchlists: unknown, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ format: 'plot-armor', version: 1, watchlists, ...extra });
 
-function errorOf(result: ParseResult): string {
+function errorOf(result: ParseResult): Problem {
   if (result.ok) throw new Error('expected a parse error');
   return result.error;
 }
@@ -69,11 +70,21 @@ describe('parseWatchlistFile: valid files', () => {
 });
 
 describe('parseWatchlistFile: invalid files', () => {
-  it.each([
-    ['not JSON', '{ "format": ', /^This file is not valid JSON \(.+\)$/],
-    ['empty text', '', /^This file is not valid JSON \(.+\)$/],
-  ])('rejects %s', (_name, text, message) => {
-    expect(errorOf(parseWatchlistFile(text))).toMatch(message);
+  it('rejects text that is not JSON, saying where it goes wrong when the engine tells, and never passing on its English', () => {
+    const { code, params } = errorOf(parseWatchlistFile('{\n  "format": \n}'));
+    // Node's engine (V8) says where; another engine may not.
+    if (code === 'file-not-json-at') expect(params).toEqual([3, 1]);
+    else expect({ code, params }).toEqual({ code: 'file-not-json', params: undefined });
+    expect(errorOf(parseWatchlistFile(''))).toMatchObject({ code: expect.stringMatching(/^file-not-json/) });
+    const parse = JSON.parse;
+    JSON.parse = () => {
+      throw new SyntaxError('Unexpected token');
+    };
+    try {
+      expect(errorOf(parseWatchlistFile('{'))).toEqual({ code: 'file-not-json' });
+    } finally {
+      JSON.parse = parse;
+    }
   });
 
   it.each([
@@ -83,47 +94,42 @@ describe('parseWatchlistFile: invalid files', () => {
     ['a top-level string', '"plot-armor"'],
     ['null', 'null'],
   ])('rejects %s as not a Plot Armor file', (_name, text) => {
-    expect(errorOf(parseWatchlistFile(text))).toBe(
-      'This is not a Plot Armor watchlist file: "format" must be "plot-armor"',
-    );
+    expect(errorOf(parseWatchlistFile(text))).toEqual({ code: 'file-not-ours', params: ['plot-armor'] });
   });
 
   it('rejects an unsupported or missing version', () => {
-    expect(errorOf(parseWatchlistFile(file([], { version: 7 })))).toBe(
-      'Unsupported version 7: this version of Plot Armor reads version 1',
-    );
-    expect(errorOf(parseWatchlistFile(JSON.stringify({ format: 'plot-armor', watchlists: [] })))).toBe(
-      'Unsupported version (missing): this version of Plot Armor reads version 1',
-    );
-    expect(errorOf(parseWatchlistFile(file([], { version: '1' })))).toBe(
-      'Unsupported version "1": this version of Plot Armor reads version 1',
-    );
+    expect(errorOf(parseWatchlistFile(file([], { version: 7 })))).toEqual({ code: 'file-version', params: ['7', 1] });
+    expect(errorOf(parseWatchlistFile(JSON.stringify({ format: 'plot-armor', watchlists: [] })))).toEqual({
+      code: 'file-version-missing',
+      params: [1],
+    });
+    expect(errorOf(parseWatchlistFile(file([], { version: '1' })))).toEqual({ code: 'file-version', params: ['"1"', 1] });
   });
 
   it('rejects a missing watchlists list', () => {
-    expect(errorOf(parseWatchlistFile(JSON.stringify({ format: 'plot-armor', version: 1 })))).toBe(
-      'This Plot Armor file has no list of watchlists: "watchlists" must be a list',
-    );
+    expect(errorOf(parseWatchlistFile(JSON.stringify({ format: 'plot-armor', version: 1 })))).toEqual({ code: 'file-no-lists' });
   });
 
   const ok = { title: 'Fine' };
   it.each([
-    [[ok, {}], 'watchlist 2: `title` is required'],
-    [[ok, { title: '   ' }], 'watchlist 2: `title` is required'],
-    [[{ title: 5 }], 'watchlist 1: `title` must be text'],
-    [[ok, ok, { title: 'X', characters: 'Clay' }], 'watchlist 3: `characters` must be a list of names'],
-    [[ok, ok, { title: 'X', characters: ['Clay', 7] }], 'watchlist 3: `characters` must be a list of names'],
-    [[{ title: 'X', cast: null }], 'watchlist 1: `cast` must be a list of names'],
-    [[{ title: 'X', keywords: {} }], 'watchlist 1: `keywords` must be a list of names'],
-    [[{ title: 'X', enabled: 'yes' }], 'watchlist 1: `enabled` must be true or false'],
-    [[{ title: 'X', matchNameParts: 1 }], 'watchlist 1: `matchNameParts` must be true or false'],
-    [[{ title: 'X', hideUntil: 'next week' }], 'watchlist 1: `hideUntil` must be a date like "2025-06-01" (or null)'],
-    [[{ title: 'X', hideUntil: '2025-13-45' }], 'watchlist 1: `hideUntil` must be a date like "2025-06-01" (or null)'],
-    [[{ title: 'X', hideUntil: 1_700_000_000_000 }], 'watchlist 1: `hideUntil` must be a date like "2025-06-01" (or null)'],
-    [[ok, 'Dark'], 'watchlist 2 must be an object with a `title`'],
-    [[ok, ok, ok, null], 'watchlist 4 must be an object with a `title`'],
-  ])('rejects %j with "%s"', (watchlists, message) => {
-    expect(errorOf(parseWatchlistFile(file(watchlists)))).toBe(message);
+    [[ok, {}], { code: 'entry-title-missing', params: [2] }],
+    [[ok, { title: '   ' }], { code: 'entry-title-missing', params: [2] }],
+    [[{ title: 5 }], { code: 'entry-title-not-text', params: [1] }],
+    [[{ title: 'x'.repeat(501) }], { code: 'entry-title-too-long', params: [1, 500] }],
+    [[ok, ok, { title: 'X', characters: 'Clay' }], { code: 'entry-terms-not-list', params: [3, 'characters'] }],
+    [[ok, ok, { title: 'X', characters: ['Clay', 7] }], { code: 'entry-terms-not-list', params: [3, 'characters'] }],
+    [[{ title: 'X', cast: null }], { code: 'entry-terms-not-list', params: [1, 'cast'] }],
+    [[{ title: 'X', keywords: {} }], { code: 'entry-terms-not-list', params: [1, 'keywords'] }],
+    [[{ title: 'X', keywords: ['y'.repeat(501)] }], { code: 'entry-term-too-long', params: [1, 'keywords', 500] }],
+    [[{ title: 'X', enabled: 'yes' }], { code: 'entry-flag-invalid', params: [1, 'enabled'] }],
+    [[{ title: 'X', matchNameParts: 1 }], { code: 'entry-flag-invalid', params: [1, 'matchNameParts'] }],
+    [[{ title: 'X', hideUntil: 'next week' }], { code: 'entry-hide-until-invalid', params: [1] }],
+    [[{ title: 'X', hideUntil: '2025-13-45' }], { code: 'entry-hide-until-invalid', params: [1] }],
+    [[{ title: 'X', hideUntil: 1_700_000_000_000 }], { code: 'entry-hide-until-invalid', params: [1] }],
+    [[ok, 'Dark'], { code: 'entry-not-object', params: [2] }],
+    [[ok, ok, ok, null], { code: 'entry-not-object', params: [4] }],
+  ])('rejects %j with %j', (watchlists, expected) => {
+    expect(errorOf(parseWatchlistFile(file(watchlists)))).toEqual(expected);
   });
 });
 
@@ -137,10 +143,10 @@ describe('parseWatchlistFile: size guards', () => {
     };
     try {
       const huge = file([{ title: 'X', keywords: ['a'.repeat(MAX_IMPORT_BYTES)] }]);
-      expect(errorOf(parseWatchlistFile(huge))).toBe('This file is too large: Plot Armor imports files under 50 MB');
+      expect(errorOf(parseWatchlistFile(huge))).toEqual({ code: 'file-too-large', params: [50] });
       // Multi-byte text: fewer characters than the limit, but as many bytes.
       const wide = 'é'.repeat(MAX_IMPORT_BYTES / 2);
-      expect(errorOf(parseWatchlistFile(wide))).toMatch(/too large/);
+      expect(errorOf(parseWatchlistFile(wide)).code).toBe('file-too-large');
       expect(parsed).toBe(0);
     } finally {
       JSON.parse = parse;
@@ -157,9 +163,7 @@ describe('parseWatchlistFile: size guards', () => {
     const atLimit = file([{ title: 'A', keywords: half }, { title: 'B', cast: half }]);
     expect(parseWatchlistFile(atLimit).ok).toBe(true);
     const over = file([{ title: 'A', keywords: half }, { title: 'B', cast: [...half, 'one more'] }]);
-    expect(errorOf(parseWatchlistFile(over))).toBe(
-      'This file has too many terms (100,001): Plot Armor imports at most 100,000 at once',
-    );
+    expect(errorOf(parseWatchlistFile(over))).toEqual({ code: 'file-too-many-terms', params: [100_001, 100_000] });
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problem } from '../../../lib/shared/problem';
 import { checkSubscriptionUrl, manifestGrants } from '../../../lib/shared/subscription-url';
 
 describe('checkSubscriptionUrl', () => {
@@ -10,13 +11,14 @@ describe('checkSubscriptionUrl', () => {
     expect(checkSubscriptionUrl('http://127.0.0.1:8080/list.json')).toMatchObject({ ok: true, value: { pattern: 'http://127.0.0.1/*' } });
   });
 
-  it('refuses other addresses with a sentence for the user', () => {
-    expect(checkSubscriptionUrl('')).toEqual({ ok: false, error: 'Paste the address of a watchlist file.' });
-    expect(checkSubscriptionUrl('dark.json')).toEqual({ ok: false, error: 'This is not a web address. It should start with https://' });
-    expect(checkSubscriptionUrl('http://example.com/a.json')).toEqual({ ok: false, error: 'Plot Armor subscribes only to addresses starting with https://' });
-    expect(checkSubscriptionUrl('file:///home/me/a.json')).toMatchObject({ ok: false });
-    expect(checkSubscriptionUrl('https://me:secret@example.com/a.json')).toMatchObject({ ok: false, error: expect.stringContaining('user name or password') });
-    expect(checkSubscriptionUrl(`https://example.com/${'a'.repeat(2000)}`)).toMatchObject({ ok: false, error: expect.stringContaining('too long') });
+  it('refuses other addresses, saying why', () => {
+    const refused = (text: string) => (checkSubscriptionUrl(text) as { error: unknown }).error;
+    expect(refused('')).toEqual(problem('subscription-url-empty'));
+    expect(refused('dark.json')).toEqual(problem('subscription-url-invalid'));
+    expect(refused('http://example.com/a.json')).toEqual(problem('subscription-url-not-https'));
+    expect(refused('file:///home/me/a.json')).toEqual(problem('subscription-url-not-https'));
+    expect(refused('https://me:secret@example.com/a.json')).toEqual(problem('subscription-url-credentials'));
+    expect(refused(`https://example.com/${'a'.repeat(2000)}`)).toEqual(problem('subscription-url-too-long', 2000));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchWatchlistText } from '../../../../lib/background/subscriptions/fetch-file';
+import { problem } from '../../../../lib/shared/problem';
 import { fakeFetch, hangingFetch, reply } from './fake-fetch';
 
 const URL_A = 'https://lists.example/show.json';
@@ -11,27 +12,21 @@ describe('fetchWatchlistText', () => {
     expect(calls[0]!.init).toMatchObject({ credentials: 'omit', cache: 'no-store' });
   });
 
-  it('says plainly that there is no file any more on a 404', async () => {
+  it('says that there is no file any more on a 404', async () => {
     const { fetch } = fakeFetch({ [URL_A]: () => reply('not found', { status: 404 }) });
-    expect(await fetchWatchlistText(fetch, URL_A)).toEqual({
-      ok: false,
-      error: 'There is no file at this address any more (lists.example answered 404).',
-    });
+    expect(await fetchWatchlistText(fetch, URL_A)).toEqual({ ok: false, error: problem('subscription-gone', 'lists.example', '404') });
   });
 
   it('asks for a public file on a 403, and to try later on a server error', async () => {
     const forbidden = fakeFetch({ [URL_A]: () => reply('', { status: 403 }) });
-    expect(await fetchWatchlistText(forbidden.fetch, URL_A)).toMatchObject({ ok: false, error: expect.stringContaining('the file must be public') });
+    expect(await fetchWatchlistText(forbidden.fetch, URL_A)).toEqual({ ok: false, error: problem('subscription-forbidden', 'lists.example', '403') });
     const broken = fakeFetch({ [URL_A]: () => reply('', { status: 503 }) });
-    expect(await fetchWatchlistText(broken.fetch, URL_A)).toMatchObject({ ok: false, error: expect.stringContaining('Try again later') });
+    expect(await fetchWatchlistText(broken.fetch, URL_A)).toEqual({ ok: false, error: problem('subscription-http', 'lists.example', '503') });
   });
 
   it('refuses a redirect to another site, naming it', async () => {
     const { fetch } = fakeFetch({ [URL_A]: () => reply('{}', { redirectedTo: 'https://elsewhere.example/x.json' }) });
-    expect(await fetchWatchlistText(fetch, URL_A)).toEqual({
-      ok: false,
-      error: "This address sends Plot Armor on to another site (elsewhere.example). Subscribe to the file's own address instead.",
-    });
+    expect(await fetchWatchlistText(fetch, URL_A)).toEqual({ ok: false, error: problem('subscription-redirect', 'elsewhere.example') });
   });
 
   it('follows a redirect within the same site', async () => {
@@ -40,18 +35,12 @@ describe('fetchWatchlistText', () => {
   });
 
   it('gives up on a server that does not answer, and says so', async () => {
-    expect(await fetchWatchlistText(hangingFetch, URL_A, { timeoutMs: 20 })).toEqual({
-      ok: false,
-      error: 'lists.example took too long to answer. Try again later.',
-    });
+    expect(await fetchWatchlistText(hangingFetch, URL_A, { timeoutMs: 20 })).toEqual({ ok: false, error: problem('subscription-timeout', 'lists.example') });
   });
 
   it('says the host could not be reached when the request fails', async () => {
     const { fetch } = fakeFetch({});
-    expect(await fetchWatchlistText(fetch, URL_A)).toEqual({
-      ok: false,
-      error: 'Could not reach lists.example. Check the address and your connection.',
-    });
+    expect(await fetchWatchlistText(fetch, URL_A)).toEqual({ ok: false, error: problem('subscription-unreachable', 'lists.example') });
   });
 
   it('stops reading a file that grows past the limit, without holding it whole', async () => {
@@ -64,15 +53,12 @@ describe('fetchWatchlistText', () => {
     });
     const { fetch } = fakeFetch({ [URL_A]: () => reply(endless) });
     const outcome = await fetchWatchlistText(fetch, URL_A, { maxBytes: 10 * 1024 });
-    expect(outcome).toEqual({ ok: false, error: 'This file is too large.' });
+    expect(outcome).toEqual({ ok: false, error: problem('file-too-large', 50) });
     expect(pulled).toBeLessThan(20);
   });
 
   it('refuses a file whose declared size is at the import limit with the import message', async () => {
     const { fetch } = fakeFetch({ [URL_A]: () => reply('{}', { headers: { 'content-length': String(50 * 1024 * 1024) } }) });
-    expect(await fetchWatchlistText(fetch, URL_A)).toEqual({
-      ok: false,
-      error: 'This file is too large: Plot Armor imports files under 50 MB',
-    });
+    expect(await fetchWatchlistText(fetch, URL_A)).toEqual({ ok: false, error: problem('file-too-large', 50) });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSubscriptions, REFRESH_EVERY_MS, RETRY_AFTER_MS, SubscriptionError } from '../../../../lib/background/subscriptions/service';
+import { createSubscriptions, REFRESH_EVERY_MS, RETRY_AFTER_MS } from '../../../../lib/background/subscriptions/service';
+import { problem, ProblemError } from '../../../../lib/shared/problem';
 import { addTerms, createWatchlist, listWatchlists, updateWatchlist } from '../../../../lib/db/watchlists';
 import { buildSnapshot } from '../../../../lib/shared/snapshot';
 import { freshDb } from '../../db/helpers';
@@ -30,7 +31,7 @@ async function setUp(routes: Record<string, () => Response>, options: { mayReach
   return { db, net, subs, write, written, advance: (ms: number) => (clock += ms), now: () => clock };
 }
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as Error);
+const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as ProblemError);
 
 describe('subscriptions', () => {
   it('subscribing adds the file lists, read-only terms kept apart, and they hide on pages', async () => {
@@ -60,16 +61,16 @@ describe('subscriptions', () => {
     expect(buildSnapshot([after!], Date.now()).lists[0]!.characters).toEqual(['Ulrich Nielsen', 'Martha Nielsen']);
   });
 
-  it('a broken update keeps the last terms and notes why, in the import words', async () => {
+  it('a broken update keeps the last terms and notes why, as the import would', async () => {
     const { db, net, subs, advance } = await setUp({ [URL_A]: () => reply(watchlistFile([DARK])) });
     await subs.subscribe(URL_A);
     advance(REFRESH_EVERY_MS);
     net.routes[URL_A] = () => reply('{"format": "plot-armor", "version": 1, "watchlists": [ {"title": 3} ]}');
     const error = await errorOf(subs.update(URL_A));
-    expect(error).toBeInstanceOf(SubscriptionError);
-    expect(error!.message).toBe('The file at this address was not applied: watchlist 1: `title` must be text');
+    expect(error).toBeInstanceOf(ProblemError);
+    expect(error!.problem).toEqual(problem('entry-title-not-text', 1));
     const [list] = await listWatchlists(db);
-    expect(list!.subscription).toMatchObject({ terms: { characters: ['Jonas Kahnwald'] }, problem: error!.message });
+    expect(list!.subscription).toMatchObject({ terms: { characters: ['Jonas Kahnwald'] }, problem: error!.problem });
     expect(list!.subscription!.updatedAt).toBeLessThan(list!.subscription!.checkedAt);
   });
 
@@ -77,7 +78,7 @@ describe('subscriptions', () => {
     const many = Array.from({ length: 100_001 }, (_, i) => `Name ${i}`);
     const { db, subs } = await setUp({ [URL_A]: () => reply(watchlistFile([{ title: 'Huge', keywords: many }])) });
     const error = await errorOf(subs.subscribe(URL_A));
-    expect(error!.message).toBe('The file at this address was not applied: This file has too many terms (100,001): Plot Armor imports at most 100,000 at once');
+    expect(error!.problem).toEqual(problem('file-too-many-terms', 100_001, 100_000));
     expect(await listWatchlists(db)).toEqual([]);
   });
 
@@ -86,25 +87,23 @@ describe('subscriptions', () => {
     await subs.subscribe(URL_A);
     const before = (await listWatchlists(db))[0]!.subscription!.terms;
     net.routes[URL_A] = () => reply('gone', { status: 404 });
-    expect((await errorOf(subs.update(URL_A)))!.message).toContain('There is no file at this address any more');
+    expect((await errorOf(subs.update(URL_A)))!.problem).toEqual(problem('subscription-gone', 'lists.example', '404'));
     expect((await listWatchlists(db))[0]!.subscription!.terms).toEqual(before);
 
     const slow = await setUp({});
     await createWatchlist(slow.db, { title: 'Mine' });
     const hung = createSubscriptions({ db: async () => slow.db, fetch: hangingFetch, write: (w) => w(), mayReach: async () => true, limits: { timeoutMs: 10 } });
-    expect((await errorOf(hung.subscribe(URL_A)))!.message).toBe('lists.example took too long to answer. Try again later.');
+    expect((await errorOf(hung.subscribe(URL_A)))!.problem).toEqual(problem('subscription-timeout', 'lists.example'));
     expect((await listWatchlists(slow.db)).map((l) => l.title)).toEqual(['Mine']);
 
     const denied = await setUp({ [URL_A]: () => reply(watchlistFile([DARK])) }, { mayReach: false });
-    expect((await errorOf(denied.subs.subscribe(URL_A)))!.message).toContain('Plot Armor is not allowed to reach lists.example');
+    expect((await errorOf(denied.subs.subscribe(URL_A)))!.problem).toEqual(problem('subscription-not-allowed', 'lists.example'));
     expect(denied.net.calls).toEqual([]);
   });
 
   it('refuses an address that is not https before fetching anything', async () => {
     const { net, subs } = await setUp({});
-    expect((await errorOf(subs.subscribe('http://lists.example/dark.json')))!.message).toBe(
-      'Plot Armor subscribes only to addresses starting with https://',
-    );
+    expect((await errorOf(subs.subscribe('http://lists.example/dark.json')))!.problem).toEqual(problem('subscription-url-not-https'));
     expect(net.calls).toEqual([]);
   });
 
@@ -123,7 +122,7 @@ describe('subscriptions', () => {
     net.routes[URL_A] = () => reply(watchlistFile([DARK]));
     expect(await subs.update(URL_A)).toEqual({ added: [], updated: ['Dark'], missing: ['1899'] });
     const gone = (await listWatchlists(db)).find((l) => l.title === '1899')!;
-    expect(gone.subscription).toMatchObject({ terms: { cast: ['Emily Beecham'] }, problem: '"1899" is no longer in this file; its last terms are kept.' });
+    expect(gone.subscription).toMatchObject({ terms: { cast: ['Emily Beecham'] }, problem: problem('subscription-list-missing', '1899') });
   });
 
   it('updates a file a day after its last update, and three hours after a failure', async () => {
