@@ -130,7 +130,7 @@ function parseChecked(text: string): ParseResult {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail(jsonProblem(error));
+    return fail(jsonProblem(error, text));
   }
   if (!isRecord(data) || data.format !== FILE_FORMAT) return fail(problem('file-not-ours', FILE_FORMAT));
   if (data.version !== FILE_VERSION) {
@@ -245,13 +245,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Where the JSON went wrong, when the engine says it in its message (V8: "… (line 3
- * column 5)", Firefox: "… at line 3 column 5 …"); the message itself is the engine's, in
- * English, and stays out of what the user reads.
+ * Where the JSON went wrong, when the engine says it: a line and column (Firefox, newer
+ * V8), or an offset (older V8), counted into a line and column of `text`. The engine's
+ * message itself is in English and for developers: it stays out of what the user reads.
  */
-function jsonProblem(error: unknown): Problem {
-  const at = /line (\d+) column (\d+)/.exec(error instanceof Error ? error.message : '');
-  return at ? problem('file-not-json-at', Number(at[1]), Number(at[2])) : problem('file-not-json');
+function jsonProblem(error: unknown, text: string): Problem {
+  const message = error instanceof Error ? error.message : '';
+  const at = /line (\d+) column (\d+)/.exec(message);
+  if (at) return problem('file-not-json-at', Number(at[1]), Number(at[2]));
+  const offset = /at position (\d+)/.exec(message);
+  if (!offset) return problem('file-not-json');
+  const position = Math.min(Number(offset[1]), text.length);
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  return problem('file-not-json-at', line, position - before.lastIndexOf('\n'));
 }
 
 function fail(error: Problem): ParseResult {

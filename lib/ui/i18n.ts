@@ -17,7 +17,12 @@ export function t(key: MessageKey, substitutions?: string | number | (string | n
 
 /** The language of the message file in use (BCP 47): the browser's, or English when it has no file of its own. */
 export function uiLanguage(): string {
-  return t('ui_language');
+  try {
+    return Intl.getCanonicalLocales(t('ui_language'))[0] ?? 'en';
+  } catch {
+    // No catalogue behind `getMessage` (a test's bare fake): the key itself is no language tag.
+    return 'en';
+  }
 }
 
 /** A message that comes in plural forms: `<key>_one` and `<key>_other`. */
@@ -31,11 +36,6 @@ export type CountedKey = {
  * (English 1; French and Brazilian Portuguese 0 and 1; never in Japanese), else `<key>_other`.
  */
 export function tCount(key: CountedKey, count: number, substitutions: (string | number)[]): string {
-  let form: string;
-  try {
-    form = new Intl.PluralRules(uiLanguage()).select(count);
-  } catch {
-    form = count === 1 ? 'one' : 'other';
-  }
+  const form = new Intl.PluralRules(uiLanguage()).select(count);
   return t(form === 'one' ? `${key}_one` : `${key}_other`, substitutions);
 }

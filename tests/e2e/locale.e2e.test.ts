@@ -1,12 +1,15 @@
 /**
  * The popup in German, whose words are the longest of the shipped languages, in
  * Chromium started with a German UI: everything fits the popup's width, with no element
- * overflowing and no text cut; and the words the content script writes into a page are
- * German as well. (Chromium only: Debian's Firefox ESR ships English alone,
+ * overflowing and no text cut; the words the content script writes into a page, and the
+ * refusals of the background, are German as well. (Chromium only: Debian's Firefox ESR ships English alone,
  * and an extension's language is the browser's.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { callBackground, launchBrowser, openScanned, selectedBrowsers, type DriverPage, type ExtensionBrowser } from '../support/browsers';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { callBackground, importThroughOptions, launchBrowser, openScanned, selectedBrowsers, type DriverPage, type ExtensionBrowser } from '../support/browsers';
 import { startServer, type TestServer } from '../support/server';
 
 const ARTICLE = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Jonas Kahnwald erklärt</title></head><body>
@@ -86,5 +89,16 @@ describe.each(selectedBrowsers().filter((name) => name === 'chromium'))('the Ger
       document.querySelector('main')!.append(button);
     });
     expect(await overflowing(popup)).toEqual([expect.stringMatching(/^button “Alle Merklisten exportieren/)]);
+  });
+
+  it('words refused files in German: where the JSON goes wrong, and which entry is bad', async () => {
+    browser = await launchBrowser(name, { locale: 'de' });
+    const broken = join(mkdtempSync(join(tmpdir(), 'plot-armor-')), 'kaputt.json');
+    writeFileSync(broken, '{\n"format": "plot-armor",\n"version": 1 2}');
+    const options = await importThroughOptions(browser, broken);
+    expect(await options.text('[role="alert"]')).toBe('Diese Datei ist kein gültiges JSON: Der Fehler steht in Zeile 3, Spalte 14.');
+    writeFileSync(broken, JSON.stringify({ format: 'plot-armor', version: 1, watchlists: [{ title: 'Dark', cast: 'Louis Hofmann' }] }));
+    await options.setInputFiles('input[type="file"]', broken);
+    await options.waitFor({ text: 'Merkliste 1 der Datei: „cast“ muss eine Liste von Namen sein.' });
   });
 });

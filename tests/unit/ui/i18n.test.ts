@@ -30,3 +30,11 @@ describe('counted messages', () => {
     expect(added(2)).toContain(two);
   });
 });
+
+describe("the message file's language", () => {
+  it('is English when getMessage has no catalogue behind it', () => {
+    fakeBrowser.i18n.getMessage = (() => '') as typeof fakeBrowser.i18n.getMessage;
+    expect(uiLanguage()).toBe('en');
+    expect(tCount('add_show_added', 1, ['Dark', 1])).toBe('add_show_added_one');
+  });
+});
