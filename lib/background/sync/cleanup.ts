@@ -14,6 +14,7 @@
 import type { SyncDoc, SyncList } from './doc';
 import { wallOf, type Stamp } from './hlc';
 
+const DAY_MS = 24 * 60 * 60_000;
 /** A tombstone is removed this long after the deletion, at the earliest. */
 export const TOMBSTONE_MIN_AGE_MS = 30 * 24 * 60 * 60_000;
 /** A device that has not synced for this long no longer holds tombstones back. */
@@ -57,8 +58,11 @@ export function mergeMeta(a: SyncDoc, b: SyncDoc): Pick<SyncDoc, 'acks' | 'devic
  * other's writes. Pure.
  */
 export function cleanTombstones(doc: SyncDoc, node: string, now: number): SyncDoc {
+  // A day is fine enough, and a device writes its note once a day, not at every sync
+  // (a note changed at every sync would make each device's write start the other's).
+  const today = now - (now % DAY_MS);
   const seen = { ...doc.devices };
-  own(seen, node, Math.max(Object.hasOwn(seen, node) ? seen[node]! : now, now));
+  own(seen, node, Math.max(Object.hasOwn(seen, node) ? seen[node]! : today, today));
   const latest = Math.max(...Object.values(seen));
   const devices: Record<string, number> = {};
   for (const [device, at] of Object.entries(seen)) if (latest - at < DEVICE_FORGET_MS) own(devices, device, at);

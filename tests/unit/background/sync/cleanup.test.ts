@@ -5,7 +5,8 @@ import { newClock, tick } from '../../../../lib/background/sync/hlc';
 import { fromWireJson, toWireJson } from '../../../../lib/background/sync/wire';
 
 const DAY = 24 * 60 * 60_000;
-const T0 = 1_700_000_000_000;
+// Midnight UTC: a device notes its last sync by the day.
+const T0 = 1_700_006_400_000;
 
 /** A document with list `live` and list `gone` deleted at T0, as device `aaaaaa` wrote it. */
 function docWithTombstone(): SyncDoc {
