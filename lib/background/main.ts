@@ -50,7 +50,7 @@ export function startBackground(api: typeof browser): void {
   });
   const publisher = createPublisher({ db, publish });
   // Watchlists sync through storage.sync; the database stays the source of truth.
-  const sync = startWatchlistSync(api, { db, publish });
+  const sync = startWatchlistSync(api, { db, write: publisher.write });
   // Watchlist files the user subscribed to, updated about daily.
   const subscriptions = startSubscriptions(api, { db, write: publisher.write, written: () => sync?.localChanged() });
   const handle = createMessageHandler({
