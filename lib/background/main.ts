@@ -11,6 +11,7 @@ import { createEarlyStatePublisher, type ContentScriptsApi } from './early-state
 import { createMessageHandler } from './handlers';
 import { pageStateFromDb, publishPageState } from './publish';
 import { createPublisher } from './publisher';
+import { startSubscriptions } from './subscriptions/wiring';
 import { startWatchlistSync } from './sync/wiring';
 import { createTabCounts } from './tab-counts';
 import { openWelcomeOnInstall } from './welcome';
@@ -49,13 +50,16 @@ export function startBackground(api: typeof browser): void {
   });
   const publisher = createPublisher({ db, publish });
   // Watchlists sync through storage.sync; the database stays the source of truth.
-  const sync = startWatchlistSync(api, { db, publish });
+  const sync = startWatchlistSync(api, { db, write: publisher.write });
+  // Watchlist files the user subscribed to, updated about daily.
+  const subscriptions = startSubscriptions(api, { db, write: publisher.write, written: () => sync?.localChanged() });
   const handle = createMessageHandler({
     db,
     publish,
     write: publisher.write,
     written: () => sync?.localChanged(),
     counts,
+    subscriptions,
     extensionOrigin: api.runtime.getURL('/'),
   });
 

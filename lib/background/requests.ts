@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { BackgroundProtocol, Verb } from '../shared/messages';
-import { problem, type Problem } from '../shared/problem';
+import { isProblem, problem, type Problem } from '../shared/problem';
 import { BLUR_STRENGTHS } from '../shared/settings';
 import { TERM_GROUPS } from '../shared/watchlist';
 
@@ -28,6 +28,17 @@ const patch = v.strictObject({
   keywords: v.optional(terms),
 });
 
+const subscription = v.nullish(
+  v.object({
+    url: v.pipe(v.string(), v.maxLength(2100)),
+    source: title,
+    terms: v.object({ characters: terms, cast: terms, keywords: terms }),
+    updatedAt: v.number(),
+    checkedAt: v.number(),
+    problem: v.nullable(v.custom<Problem>(isProblem)),
+  }),
+);
+
 const watchlist = v.object({
   id,
   title,
@@ -37,6 +48,7 @@ const watchlist = v.object({
   characters: terms,
   cast: terms,
   keywords: terms,
+  subscription,
   createdAt: v.number(),
   updatedAt: v.number(),
 });
@@ -59,6 +71,9 @@ export const REQUEST_SCHEMAS: { [K in Verb]: v.GenericSchema<unknown, Background
     syncWatchlists: v.optional(v.boolean()),
   }),
   'sync/status': empty,
+  'subscriptions/add': v.object({ url: v.pipe(v.string(), v.maxLength(2100)) }),
+  'subscriptions/update': v.object({ url: v.pipe(v.string(), v.maxLength(2100)) }),
+  'subscriptions/remove': v.object({ id }),
   'sites/list': empty,
   'sites/pause': v.object({ host }),
   'sites/resume': v.object({ host }),

@@ -3,6 +3,7 @@
  * so a content script has its terms at document_start without waking the service worker.
  * The database stays the source of truth; this is a cache that readers must validate.
  */
+import { hidingTerms } from './subscription';
 import { isActive, type MatchList, type Watchlist } from './watchlist';
 
 /**
@@ -53,9 +54,8 @@ export function buildSnapshot(
     enabled: list.enabled,
     matchNameParts: list.matchNameParts,
     hideUntil: list.hideUntil,
-    characters: [...list.characters],
-    cast: [...list.cast],
-    keywords: [...list.keywords],
+    // A subscribed list hides with the file's terms as well as the user's own.
+    ...hidingTerms(list),
   }));
   return { v: 1, lists: stripped, nextChange: ends.length === 0 ? null : Math.min(...ends), forms: forms(stripped) };
 }

@@ -1,3 +1,5 @@
+import type { Problem } from './problem';
+
 /**
  * The watchlist model every context shares: the stored shape, its three term groups,
  * and what a new watchlist or a change to one carries.
@@ -31,8 +33,30 @@ export interface Watchlist extends WatchlistTerms {
   matchNameParts: boolean;
   /** Epoch ms: the watchlist hides until then and stops on its own afterwards; null = no end. */
   hideUntil: number | null;
+  /** Set when the list follows a watchlist file on the web (see `subscription.ts`); absent or null otherwise. */
+  subscription?: Subscription | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/**
+ * A watchlist's link to a shared watchlist file. The file's terms are kept here, apart
+ * from the list's own (`characters`, `cast`, `keywords`: what the user added), so an
+ * update replaces them and never touches the user's own terms or settings.
+ */
+export interface Subscription {
+  /** The file's address (https, or http on this computer). */
+  url: string;
+  /** The title of the list in the file this watchlist follows (the user may rename theirs). */
+  source: string;
+  /** The file's terms as last fetched: read-only, replaced by each update. */
+  terms: WatchlistTerms;
+  /** Epoch ms of the last update that fetched the file and applied it. */
+  updatedAt: number;
+  /** Epoch ms of the last attempt, successful or not. */
+  checkedAt: number;
+  /** Why the last attempt failed (worded by the options page); null after a success. */
+  problem: Problem | null;
 }
 
 /** What the matcher needs to know of a watchlist. */

@@ -3,11 +3,12 @@
  * answered by the same matcher the content script uses.
  */
 import { compileMatcher, type Matcher } from '../match/compile';
+import { withHidingTerms } from '../shared/subscription';
 import { isActive, type Watchlist } from '../shared/watchlist';
 
 /** Compiles the lists that hide anything at `now` (enabled and not past their date). */
 export function previewMatcher(lists: readonly Watchlist[], now: number): Matcher {
-  return compileMatcher(lists.filter((list) => isActive(list, now)));
+  return compileMatcher(lists.filter((list) => isActive(list, now)).map(withHidingTerms));
 }
 
 /** The titles of the watchlists whose terms occur in `text`; [] when it would stay readable. */
