@@ -124,7 +124,8 @@ describe('changes after load', () => {
     }
     await nextMicrotasks();
     expect(document.querySelectorAll('[data-plot-armor="hidden"]')).toHaveLength(30);
-  });
+    // Three thousand nodes in jsdom: seconds on a busy two-core machine. No speed is judged here.
+  }, 30_000);
 });
 
 describe('content streamed in', () => {
