@@ -89,8 +89,8 @@ export function refForms(list: MatchList): Array<[string, boolean]> {
   return forms;
 }
 
-/** The lists mentioned by `text`, in input order, by brute force. */
-export function referenceMatch(lists: readonly MatchList[], text: string): MatchList[] {
+/** Where `form` occurs in `text` by the rules ([start, end) of each), by brute force. */
+function refSpans(text: string): (form: string, capital: boolean) => Array<[number, number]> {
   // Folded text and, for each folded unit, the original code unit it came from.
   let folded = '';
   const origin: number[] = [];
@@ -101,7 +101,8 @@ export function referenceMatch(lists: readonly MatchList[], text: string): Match
     origin.push(k);
   }
   const dropped = (k: number) => refFoldUnit(text[k]!) === '';
-  const occurs = (form: string, capital: boolean): boolean => {
+  return (form, capital) => {
+    const spans: Array<[number, number]> = [];
     for (let j = folded.indexOf(form); j !== -1; j = folded.indexOf(form, j + 1)) {
       const start = origin[j]!;
       const end = origin[j + form.length - 1]! + 1;
@@ -116,9 +117,44 @@ export function referenceMatch(lists: readonly MatchList[], text: string): Match
       if (isSpacedWord(first) && isSpacedWord(neighbourBefore)) continue;
       if (isSpacedWord(last) && isSpacedWord(neighbourAfter)) continue;
       if (capital && /\p{Ll}/u.test(String.fromCodePoint(text.codePointAt(start)!))) continue;
-      return true;
+      spans.push([start, end]);
     }
-    return false;
+    return spans;
   };
-  return lists.filter((list) => refForms(list).some(([form, capital]) => occurs(form, capital)));
+}
+
+/** The lists mentioned by `text`, in input order, by brute force. */
+export function referenceMatch(lists: readonly MatchList[], text: string): MatchList[] {
+  const spans = refSpans(text);
+  return lists.filter((list) => refForms(list).some(([form, capital]) => spans(form, capital).length > 0));
+}
+
+/**
+ * The lists hiding `text` once boundaries and exceptions count, by brute force from the
+ * rules: a hit inside an exception does not count; a list with a boundary hides on a
+ * distinctive unwatched title alone, or on a term with an ordinary title (capitalized)
+ * or a marker past the boundary. Markers are read by the product's `findMarkers`,
+ * which has tests of its own.
+ */
+export function referenceDecide(
+  lists: readonly MatchList[],
+  text: string,
+  markers: Array<{ season: number; episode: number; start: number; end: number }>,
+  isPast: (season: number, episode: number, list: MatchList) => boolean,
+): MatchList[] {
+  const spans = refSpans(text);
+  const forms = (raws: readonly string[]) => raws.map(foldTermRef).filter(Boolean).flatMap(variants);
+  return lists.filter((list) => {
+    if (!list.enabled) return false;
+    const exceptionForms = (list.exceptions ?? []).map(foldTermRef).filter(Boolean).flatMap((e) => [e, plural(e)]);
+    const exceptions = exceptionForms.filter((e): e is string => !!e).flatMap(variants).flatMap((f) => spans(f, false));
+    const counts = ([s, e]: [number, number]) => !exceptions.some(([a, b]) => a <= s && e <= b);
+    const term = refForms(list).some(([form, capital]) => spans(form, capital).some(counts));
+    const b = list.boundary;
+    if (!b) return term;
+    if (forms(b.titles).some((f) => spans(f, false).some(counts))) return true;
+    if (!term) return false;
+    if (forms(b.plainTitles).some((f) => spans(f, true).some(counts))) return true;
+    return markers.some((m) => isPast(m.season, m.episode, list) && counts([m.start, m.end]));
+  });
 }
