@@ -104,6 +104,7 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
   /** This call's hits of recorded lists, flat: list, role bits, start, end. */
   const hits: number[] = [];
   const decided = new Uint32Array(lists.length);
+  const rolesFound = new Uint8Array(lists.length);
   /** While explaining: every list's hits are recorded, and the reasons kept. */
   let reasons: HideReason[] | null = null;
 
@@ -171,16 +172,28 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
   const decide = (text: string): number => {
     let found = 0;
     let markers: number[] | null = null;
+    // The roles each list was found in: a list with only ordinary titles or exceptions
+    // (most of them, on a page of common words) needs no closer look.
     for (let h = 0; h < hits.length; h += 4) {
       const li = hits[h]!;
-      if (decided[li] === stamp) continue;
-      decided[li] = stamp;
+      if (decided[li] !== stamp) {
+        decided[li] = stamp;
+        rolesFound[li] = 0;
+      }
+      rolesFound[li] |= hits[h + 1]!;
+    }
+    for (let h = 0; h < hits.length; h += 4) {
+      const li = hits[h]!;
+      if (!(rolesFound[li]! & (TERM | TITLE))) continue;
+      const exceptions = rolesFound[li]! & EXCEPTION;
+      rolesFound[li] = 0; // decided once
       let term = -1;
       let title = -1;
       let plain = -1;
       for (let k = h; k < hits.length; k += 4) {
         const role = hits[k + 1]!;
-        if (hits[k] !== li || !(role & (TERM | TITLE | PLAIN_TITLE)) || excepted(li, hits[k + 2]!, hits[k + 3]!)) continue;
+        if (hits[k] !== li || !(role & (TERM | TITLE | PLAIN_TITLE))) continue;
+        if (exceptions && excepted(li, hits[k + 2]!, hits[k + 3]!)) continue;
         if (role & TERM && term < 0) term = k;
         if (role & TITLE && title < 0) title = k;
         if (role & PLAIN_TITLE && plain < 0) plain = k;

@@ -108,13 +108,13 @@ describe('explain', () => {
 // Generated lists with boundaries and exceptions, against the brute-force reference.
 const WORDS = ['clay', 'Clay', 'jensen', 'Jensen', 'home', 'Home', 'dock', 'snow', 'day', 'season', 'Season', 'episode', 'S02E06', 's1e2', '3x02', '2', '3', 'three', 'finale', "'s", ',', ':', ' ', ' ', ' ', 'é'];
 const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
-const genList = fc.record({
-  id: fc.constant('x'),
+const genList: fc.Arbitrary<MatchList> = fc.record({
+  id: fc.constant<string>('x'),
   title: phrase,
   enabled: fc.constant(true),
   matchNameParts: fc.boolean(),
   characters: fc.array(phrase, { maxLength: 2 }),
-  cast: fc.constant([]),
+  cast: fc.constant<string[]>([]),
   keywords: fc.array(phrase, { maxLength: 2 }),
   exceptions: fc.array(phrase, { maxLength: 2 }),
   boundary: fc.option(
@@ -126,7 +126,7 @@ const genList = fc.record({
       plainTitles: fc.array(phrase, { maxLength: 2 }),
     }),
   ),
-}) satisfies fc.Arbitrary<MatchList>;
+});
 
 describe('the compiled matcher agrees with the reference on boundaries and exceptions', () => {
   it('on generated lists and texts', () => {
