@@ -1,0 +1,153 @@
+/**
+ * Between the device's own watchlists and the sync document: `stampLocal` records
+ * what changed on this device since the document last matched it (one new stamp for
+ * the whole change), and `docView` reads the document back as watchlists.
+ */
+import { cleanText, foldKey } from '../../watchlist/merge';
+import type { Watchlist } from '../../watchlist/model';
+import {
+  emptyList,
+  setOwn,
+  SYNC_GROUPS,
+  type Json,
+  type SyncDoc,
+  type SyncList,
+} from './doc';
+import { tick, type Clock, type Stamp } from './hlc';
+
+/** The fields of a watchlist that sync, besides its terms. */
+export const SYNC_FIELDS = ['title', 'enabled', 'matchNameParts', 'hideUntil', 'createdAt'] as const;
+export type SyncField = (typeof SYNC_FIELDS)[number];
+
+/** What sync knows of a watchlist: its id, synced fields and terms. */
+export type SyncedList = Pick<Watchlist, 'id' | SyncField | (typeof SYNC_GROUPS)[number]>;
+
+const FIELD_CHECKS: { [K in SyncField]: (value: Json | undefined) => value is SyncedList[K] } = {
+  title: (v): v is string => typeof v === 'string' && cleanText(v) !== '',
+  enabled: (v): v is boolean => typeof v === 'boolean',
+  matchNameParts: (v): v is boolean => typeof v === 'boolean',
+  hideUntil: (v): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v)),
+  createdAt: (v): v is number => typeof v === 'number' && Number.isFinite(v),
+};
+
+const FIELD_DEFAULTS: { [K in SyncField]: SyncedList[K] } = {
+  title: 'Untitled',
+  enabled: true,
+  matchNameParts: true,
+  hideUntil: null,
+  createdAt: 0,
+};
+
+function sameJson(a: Json | undefined, b: Json | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function fieldValue<K extends SyncField>(entry: SyncList, field: K): SyncedList[K] {
+  const value = Object.hasOwn(entry.fields, field) ? entry.fields[field]?.v : undefined;
+  return FIELD_CHECKS[field](value) ? (value as SyncedList[K]) : (FIELD_DEFAULTS[field] as SyncedList[K]);
+}
+
+/** One live list entry as a watchlist (terms in stamp order, then alphabetically). */
+export function listView(id: string, entry: SyncList): SyncedList {
+  const list = { id } as SyncedList;
+  for (const field of SYNC_FIELDS) (list as Record<SyncField, unknown>)[field] = fieldValue(entry, field);
+  list.title = cleanText(list.title);
+  for (const group of SYNC_GROUPS) {
+    list[group] = Object.values(entry.terms[group])
+      .filter((reg) => reg.on)
+      .sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+      .map((reg) => reg.text);
+  }
+  return list;
+}
+
+/**
+ * The live watchlists of a document, with unique titles: when two devices gave lists
+ * the same title, the later-created one is shown as "Title (2)" (the same choice on
+ * every device, since it depends on the document alone).
+ */
+export function docView(doc: SyncDoc): SyncedList[] {
+  const lists = Object.entries(doc.lists)
+    .filter(([, entry]) => !entry.deleted.v)
+    .map(([id, entry]) => listView(id, entry))
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const taken = new Set<string>();
+  for (const list of lists) {
+    const base = list.title;
+    let title = base;
+    for (let n = 2; taken.has(foldKey(title)); n++) title = `${base} (${n})`;
+    taken.add(foldKey(title));
+    list.title = title;
+  }
+  return lists;
+}
+
+/**
+ * Records the difference between `lists` (this device's watchlists now) and the
+ * document as a local edit: changed fields and terms get one new stamp, lists gone
+ * from `lists` get a tombstone. Returns the document unchanged when nothing differs.
+ */
+export function stampLocal(
+  doc: SyncDoc,
+  clock: Clock,
+  lists: readonly SyncedList[],
+  now: number,
+): { doc: SyncDoc; clock: Clock; changed: boolean } {
+  let stamp: Stamp | null = null;
+  let nextClock = clock;
+  const ts = (): Stamp => {
+    if (stamp === null) ({ stamp, clock: nextClock } = tick(clock, now));
+    return stamp;
+  };
+  const out: SyncDoc = { lists: { ...doc.lists } };
+  const touch = (id: string): SyncList => {
+    const current = Object.hasOwn(out.lists, id) ? out.lists[id] : undefined;
+    const copy: SyncList = current
+      ? {
+          deleted: current.deleted,
+          fields: { ...current.fields },
+          terms: {
+            characters: { ...current.terms.characters },
+            cast: { ...current.terms.cast },
+            keywords: { ...current.terms.keywords },
+          },
+        }
+      : emptyList(ts());
+    setOwn(out.lists, id, copy);
+    return copy;
+  };
+
+  const localIds = new Set<string>();
+  for (const list of lists) {
+    localIds.add(list.id);
+    const before = Object.hasOwn(doc.lists, list.id) ? doc.lists[list.id] : undefined;
+    let entry: SyncList | null = null;
+    const edit = () => (entry ??= touch(list.id));
+    if (!before || before.deleted.v) edit().deleted = { ts: ts(), v: false };
+    for (const field of SYNC_FIELDS) {
+      const value = list[field] as Json;
+      const reg = before && Object.hasOwn(before.fields, field) ? before.fields[field] : undefined;
+      if (!reg || !sameJson(reg.v, value)) setOwn(edit().fields, field, { ts: ts(), v: value });
+    }
+    for (const group of SYNC_GROUPS) {
+      const regs = before?.terms[group] ?? {};
+      const keys = new Set<string>();
+      for (const text of list[group]) {
+        const key = foldKey(text);
+        keys.add(key);
+        const reg = Object.hasOwn(regs, key) ? regs[key] : undefined;
+        if (!reg || !reg.on || reg.text !== text) {
+          setOwn(edit().terms[group], key, { ts: ts(), text, on: true });
+        }
+      }
+      for (const [key, reg] of Object.entries(regs)) {
+        if (reg.on && !keys.has(key)) setOwn(edit().terms[group], key, { ts: ts(), text: reg.text, on: false });
+      }
+    }
+  }
+  for (const [id, entry] of Object.entries(doc.lists)) {
+    if (!entry.deleted.v && !localIds.has(id)) touch(id).deleted = { ts: ts(), v: true };
+  }
+  if (stamp === null) return { doc, clock, changed: false };
+  return { doc: out, clock: nextClock, changed: true };
+}
