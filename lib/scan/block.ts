@@ -4,7 +4,7 @@ import { BLOCK_SELECTOR, INLINE_TAGS, NEVER_HIDDEN_TAGS, UNIT_TAGS } from './tag
  * Finds the block that "reads as a unit" around a piece of text: the element that
  * gets hidden when that text mentions a watched show.
  *
- * - paragraph-like tags (p, li, td, h1…) are units;
+ * - paragraph-like tags (p, li, td, h1…) are units, unless they hold other blocks;
  * - inline tags (b, a, span…) belong to the block around them;
  * - any other element (div, section, a custom element shown as a block) is a unit
  *   when it holds no other blocks — the text container of a post or card;
@@ -43,7 +43,10 @@ export function createBlockFinder(win: Window = globalThis.window): BlockFinder 
       const cached = unitCache.get(el);
       if (cached !== undefined) return cached ?? lastInline;
       const tag = el.tagName.toUpperCase();
-      if (UNIT_TAGS.has(tag)) return el;
+      // A paragraph-like element holding other blocks (a table cell with lists, a list item
+      // with a nested list) is a container of blocks like any other. The parser never puts
+      // a block inside a `p`, and most units are one: it is spared the look.
+      if (UNIT_TAGS.has(tag)) return tag === 'P' || !holdsBlocks(el) ? el : lastInline;
       if (NEVER_HIDDEN_TAGS.has(tag)) return lastInline;
       const known = INLINE_TAGS.has(tag);
       if (known || (tag.includes('-') && displaysInline(el))) {

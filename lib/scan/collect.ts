@@ -53,6 +53,12 @@ function hasText(data: string): boolean {
   return false;
 }
 
+/** Ends the text read so far in `unit` with a space (a line break, or whitespace between inline elements). */
+function space(unit: Element | null, out: Collected): void {
+  const text = unit && out.units.get(unit);
+  if (text) out.units.set(unit, `${text} `);
+}
+
 /** Where a read starts and stops, and what it leaves out and marks. */
 export interface ReadScope {
   /**
@@ -116,6 +122,9 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
           out.units.set(node as Text, data);
           marks?.seen.set(node, marks.pass);
         }
+      } else if (data) {
+        // Whitespace between inline elements (`<b>Purple</b> <i>Rain</i>`) is a word break.
+        space(finder.unitOf(node), out);
       }
     } else if (type === 1) {
       const el = node as Element;
@@ -123,10 +132,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
       tag = el.tagName.toUpperCase();
       if (!isSkippedTag(el, tag) && !skip?.has(el)) {
         descend = true;
-        if (tag === 'BR') {
-          const unit = finder.unitOf(el);
-          if (unit && out.units.has(unit)) out.units.set(unit, `${out.units.get(unit)} `);
-        }
+        if (tag === 'BR') space(finder.unitOf(el), out);
         const label = labelOf(el, tag);
         if (label !== null) out.labelled.set(el, label);
         const shadow = el.shadowRoot;
@@ -135,9 +141,12 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
           // Only text inside (most paragraphs): one read of it all, and no walk into it.
           descend = false;
           const text = el.textContent;
-          if (text && hasText(text)) {
+          if (text) {
             const unit = UNIT_TAGS.has(tag) ? el : finder.unitOf(el);
-            if (unit) out.units.set(unit, (out.units.get(unit) ?? '') + text);
+            // An inline element holding only a space (`<i>&nbsp;</i>`) is a word break too.
+            if (hasText(text)) {
+              if (unit) out.units.set(unit, (out.units.get(unit) ?? '') + text);
+            } else space(unit, out);
           }
         }
       }
