@@ -180,7 +180,7 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
         decided[li] = stamp;
         rolesFound[li] = 0;
       }
-      rolesFound[li] |= hits[h + 1]!;
+      rolesFound[li] = rolesFound[li]! | hits[h + 1]!;
     }
     for (let h = 0; h < hits.length; h += 4) {
       const li = hits[h]!;
