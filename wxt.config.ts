@@ -12,7 +12,7 @@ export default defineConfig({
     permissions: ['storage', 'tabs', 'contextMenus'],
     // The options page's "Fill from TVmaze" (user-triggered): the only network request.
     // Firefox also needs the pages the content script runs on (it asks for them at install
-    // already, for the content script) to register the page-state copy, lib/early-state.ts.
+    // already, for the content script) to register the page-state copy, lib/shared/early-state.ts.
     host_permissions: ['https://api.tvmaze.com/*', ...(browser === 'firefox' ? ['http://*/*', 'https://*/*'] : [])],
     ...(browser === 'firefox'
       ? // 140: the first Firefox with built-in consent for data collection (128 was the first

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileMatcher } from '../lib/match/compile';
-import type { MatchList } from '../lib/watchlist/model';
+import type { MatchList } from '../lib/shared/watchlist';
 
 const self = fileURLToPath(import.meta.url);
 

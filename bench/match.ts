@@ -9,7 +9,7 @@
  * measurement, see `cold-compile.ts`), which the content script pays in every frame.
  */
 import { compileMatcher } from '../lib/match/compile';
-import type { MatchList } from '../lib/watchlist/model';
+import type { MatchList } from '../lib/shared/watchlist';
 import { coldCompile } from './cold-compile';
 import { prng } from './prng';
 

@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { callBackground, launchWithExtension, stopServiceWorkers, EXTENSION_DIR } from '../tests/support/chromium';
 import { startServer } from '../tests/support/server';
 import { build } from 'vite';
-import type { MatchList } from '../lib/watchlist/model';
+import type { MatchList } from '../lib/shared/watchlist';
 import { makeBenchPage } from './page-fixture';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '../lib/ui/i18n';
 import { previewMatcher, previewTitles } from '../lib/ui/preview';
-import type { Watchlist } from '../lib/watchlist/model';
+import type { Watchlist } from '../lib/shared/watchlist';
 
 /** Paste a paragraph, see whether (and for which show) it would be hidden, with the content script's matcher. */
 export function LivePreview({ lists }: { lists: readonly Watchlist[] }) {

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { filterLists, SEARCH_THRESHOLD } from '../lib/ui/filter';
 import { t } from '../lib/ui/i18n';
-import type { Watchlist } from '../lib/watchlist/model';
+import type { Watchlist } from '../lib/shared/watchlist';
 
 /**
  * Around a list of watchlists: a search box once there are many, and the messages for

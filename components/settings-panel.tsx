@@ -1,3 +1,4 @@
+import { BLUR_STRENGTHS } from '../lib/shared/settings';
 import { t } from '../lib/ui/i18n';
 import type { SettingsModel } from '../lib/ui/settings-model';
 
@@ -10,7 +11,7 @@ export function SettingsPanel({ settings }: { settings: SettingsModel }) {
       <h2 id="settings-heading">{t('heading_settings')}</h2>
       <fieldset>
         <legend>{t('label_blur')}</legend>
-        {(['light', 'strong'] as const).map((strength) => (
+        {BLUR_STRENGTHS.map((strength) => (
           <label key={strength}>
             <input
               type="radio"
@@ -19,7 +20,7 @@ export function SettingsPanel({ settings }: { settings: SettingsModel }) {
               checked={current.blurStrength === strength}
               onChange={() => void settings.update({ blurStrength: strength })}
             />{' '}
-            {t(strength === 'light' ? 'blur_light' : 'blur_strong')}
+            {t(`blur_${strength}`)}
           </label>
         ))}
       </fieldset>

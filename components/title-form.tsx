@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '../lib/ui/i18n';
 import { errorText } from '../lib/ui/watchlists-model';
-import { cleanText } from '../lib/watchlist/merge';
+import { cleanText } from '../lib/shared/term-text';
 
 /**
  * A one-field form for a watchlist title (create or rename). An empty title is refused

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../lib/ui/i18n';
-import type { TermGroup } from '../lib/messages';
+import type { TermGroup } from '../lib/shared/watchlist';
 import type { TvmazeClient } from '../lib/tvmaze/client';
 import { createTvmazeModel } from '../lib/ui/tvmaze-model';
 

@@ -2,18 +2,17 @@ import { useEffect, useRef } from 'preact/hooks';
 import { fromDateInput, toDateInput } from '../lib/ui/dates';
 import { t, type MessageKey } from '../lib/ui/i18n';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
-import type { TermGroup } from '../lib/messages';
+import { TERM_GROUPS, type Watchlist } from '../lib/shared/watchlist';
 import type { TvmazeClient } from '../lib/tvmaze/client';
-import type { Watchlist } from '../lib/watchlist/model';
 import { TermChips } from './term-chips';
 import { TitleForm } from './title-form';
 import { TvmazeFill } from './tvmaze-fill';
 
-const GROUPS: { group: TermGroup; label: MessageKey; placeholder: MessageKey }[] = [
-  { group: 'characters', label: 'group_characters', placeholder: 'placeholder_characters' },
-  { group: 'cast', label: 'group_cast', placeholder: 'placeholder_cast' },
-  { group: 'keywords', label: 'group_keywords', placeholder: 'placeholder_keywords' },
-];
+const GROUPS = TERM_GROUPS.map((group) => ({
+  group,
+  label: `group_${group}` satisfies MessageKey,
+  placeholder: `placeholder_${group}` satisfies MessageKey,
+}));
 
 /** Edits one watchlist: title, on/off, name-part matching, hide-until date, the three term groups, TVmaze fill, delete. */
 export function WatchlistEditor({ model, list, tvmaze }: { model: WatchlistsModel; list: Watchlist; tvmaze?: TvmazeClient }) {

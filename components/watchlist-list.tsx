@@ -1,7 +1,7 @@
 import { formatDay } from '../lib/ui/dates';
 import { t } from '../lib/ui/i18n';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
-import type { Watchlist } from '../lib/watchlist/model';
+import type { Watchlist } from '../lib/shared/watchlist';
 
 /**
  * Watchlists, each with an on/off switch, its term count and its "hide until" date if

@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { articleHtml, DEMO_WATCHLISTS } from '../tests/support/article-page';
 import { importThroughOptions, launchWithExtension } from '../tests/support/chromium';
+import { ensureBrowser, nodeFinderEnv } from '../tests/support/find-browser';
 import { startServer } from '../tests/support/server';
 
 function screenshotArg(argv: string[]): string | null {
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   if (!screenshot && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new Error('No display here: run `npm run demo -- --screenshot demo.png` to save a picture instead.');
   }
+  // Found, or installed through apt where this user may; the path goes to the launcher.
+  process.env.CHROMIUM_PATH = ensureBrowser('chromium', nodeFinderEnv());
   const server = await startServer();
   server.html('/article.html', articleHtml());
   const browser = await launchWithExtension({ headed: !screenshot, viewport: { width: 1000, height: 1250 } });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { receiveEarlyState } from '../../lib/early-state';
+import { receiveEarlyState } from '../../lib/shared/early-state';
 import { startPlotArmor } from '../../lib/content/start';
 import { siteHost } from '../../lib/content/site-host';
 import { createTabMessageListener } from '../../lib/content/tab-messages';
@@ -23,7 +23,7 @@ export default defineContentScript({
       storage: browser.storage.local,
       notify: (type, data) => browser.runtime.sendMessage({ type, data }),
       host: siteHost(location),
-      // Firefox only: see lib/early-state.ts (left out of the Chromium build).
+      // Firefox only: see lib/shared/early-state.ts (left out of the Chromium build).
       early: import.meta.env.FIREFOX ? receiveEarlyState() : undefined,
     }).then((started) => {
       scanner = started;

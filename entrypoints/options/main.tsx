@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options-app';
-import { createBackgroundClient } from '../../lib/client';
+import { createBackgroundClient } from '../../lib/shared/client';
 import { createTvmazeClient } from '../../lib/tvmaze/client';
 import { declaresDataConsent, withSearchConsent, type ConsentPermissions } from '../../lib/tvmaze/consent';
 import { downloadText } from '../../lib/ui/download';

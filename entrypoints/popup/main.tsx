@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
-import { createBackgroundClient } from '../../lib/client';
+import { createBackgroundClient } from '../../lib/shared/client';
 import { createSiteModel } from '../../lib/ui/site-model';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';
 import { t } from '../../lib/ui/i18n';

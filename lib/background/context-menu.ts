@@ -3,14 +3,12 @@
  * under each the three groups. Choosing one adds the selection as a term. The menu is
  * rebuilt whenever the watchlists change (the background calls `rebuild` after writes).
  */
-import type { TermGroup } from '../messages';
-import { cleanText } from '../watchlist/merge';
-import type { Watchlist } from '../watchlist/model';
+import { cleanText } from '../shared/term-text';
+import { TERM_GROUPS, type TermGroup, type Watchlist } from '../shared/watchlist';
 
 const ROOT = 'plot-armor-add';
 const LIST_PREFIX = 'plot-armor-list:';
 const ADD_PREFIX = 'plot-armor-add:';
-const GROUPS: readonly TermGroup[] = ['characters', 'cast', 'keywords'];
 /** A selection longer than this is not a name (the background refuses longer terms anyway). */
 const MAX_TERM = 500;
 
@@ -42,7 +40,7 @@ export function parseAddItemId(itemId: string | number): { id: string; group: Te
   const rest = itemId.slice(ADD_PREFIX.length);
   const cut = rest.indexOf(':');
   const group = rest.slice(0, cut) as TermGroup;
-  return cut > 0 && GROUPS.includes(group) ? { id: rest.slice(cut + 1), group } : null;
+  return cut > 0 && TERM_GROUPS.includes(group) ? { id: rest.slice(cut + 1), group } : null;
 }
 
 /** Creates the menu; `rebuild()` once at start and after every change, `onClicked` as the click listener. */
@@ -58,7 +56,7 @@ export function createContextMenu(deps: ContextMenuDeps) {
     for (const list of lists) {
       const listItem = `${LIST_PREFIX}${list.id}`;
       deps.menus.create({ id: listItem, parentId: ROOT, title: menuText(list.title), contexts: ['selection'] });
-      for (const group of GROUPS) {
+      for (const group of TERM_GROUPS) {
         deps.menus.create({ id: addItemId(list.id, group), parentId: listItem, title: deps.msg(`group_${group}`), contexts: ['selection'] });
       }
     }

@@ -1,8 +1,8 @@
 /**
- * Keeps Firefox's registered page-state script (see `lib/early-state.ts`) in step with
+ * Keeps Firefox's registered page-state script (see `lib/shared/early-state.ts`) in step with
  * what the background publishes: one registration at a time, replaced on each change.
  */
-import { earlyStateCode } from '../early-state';
+import { earlyStateCode } from '../shared/early-state';
 
 /** The part of Firefox's `browser.contentScripts` (MV2) this needs. */
 export interface ContentScriptsApi {

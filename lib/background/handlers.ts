@@ -22,7 +22,7 @@ import {
   type BackgroundProtocol,
   type Reply,
   type Verb,
-} from '../messages';
+} from '../shared/messages';
 import { parseRequest, REQUEST_SCHEMAS } from './requests';
 import type { TabCounts } from './tab-counts';
 

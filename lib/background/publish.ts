@@ -1,9 +1,10 @@
 import type { IDBPDatabase } from 'idb';
 import type { PlotArmorDB } from '../db/schema';
-import { getSettings, listPausedSites, type Settings } from '../db/settings';
+import { getSettings, listPausedSites } from '../db/settings';
+import type { Settings } from '../shared/settings';
 import { listWatchlists } from '../db/watchlists';
-import { pageStateItems } from '../page-state';
-import { buildSnapshot } from '../watchlist/snapshot';
+import { pageStateItems } from '../shared/page-state';
+import { buildSnapshot } from '../shared/snapshot';
 
 /** What content scripts read (terms snapshot, paused sites, settings), from the database. */
 export async function pageStateFromDb(

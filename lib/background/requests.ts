@@ -3,15 +3,29 @@
  * (a content script runs next to hostile pages), so each is checked before use.
  */
 import * as v from 'valibot';
-import type { BackgroundProtocol, Verb } from '../messages';
+import type { BackgroundProtocol, Verb } from '../shared/messages';
+import { BLUR_STRENGTHS } from '../shared/settings';
+import { TERM_GROUPS } from '../shared/watchlist';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const title = v.pipe(v.string(), v.maxLength(500));
 const terms = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(100_000));
-const group = v.picklist(['characters', 'cast', 'keywords']);
+const group = v.picklist(TERM_GROUPS);
 const hideUntil = v.nullable(v.pipe(v.number(), v.finite()));
 const host = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/i));
 const empty = v.object({});
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+const episode = v.object({
+  season: count(1000),
+  number: count(10_000),
+  title: v.pipe(v.string(), v.maxLength(500)),
+  airstamp: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+});
+const link = v.nullable(
+  v.object({ tvmazeId: v.pipe(count(1e9), v.minValue(1)), episodes: v.pipe(v.array(episode), v.maxLength(5_000)), refreshedAt: v.pipe(v.number(), v.finite()) }),
+);
+const progress = v.nullable(v.object({ season: v.pipe(count(1000), v.minValue(1)), episode: count(10_000) }));
+const mode = v.picklist(['everything', 'past-progress']);
 
 const patch = v.strictObject({
   title: v.optional(title),
@@ -21,6 +35,11 @@ const patch = v.strictObject({
   characters: v.optional(terms),
   cast: v.optional(terms),
   keywords: v.optional(terms),
+  link: v.optional(link),
+  progress: v.optional(progress),
+  mode: v.optional(mode),
+  exceptions: v.optional(terms),
+  onlyWhileBehind: v.optional(v.boolean()),
 });
 
 const watchlist = v.object({
@@ -32,6 +51,11 @@ const watchlist = v.object({
   characters: terms,
   cast: terms,
   keywords: terms,
+  link,
+  progress,
+  mode,
+  exceptions: terms,
+  onlyWhileBehind: v.boolean(),
   createdAt: v.number(),
   updatedAt: v.number(),
 });
@@ -49,7 +73,7 @@ export const REQUEST_SCHEMAS: { [K in Verb]: v.GenericSchema<unknown, Background
   'terms/remove': v.object({ id, group, terms }),
   'settings/get': empty,
   'settings/update': v.strictObject({
-    blurStrength: v.optional(v.picklist(['light', 'strong'])),
+    blurStrength: v.optional(v.picklist(BLUR_STRENGTHS)),
     showBadge: v.optional(v.boolean()),
   }),
   'sites/list': empty,

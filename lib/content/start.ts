@@ -3,12 +3,12 @@
  * matcher, starts the scanner, and follows every change of watchlists, pauses and
  * settings without a reload.
  */
-import type { BackgroundProtocol, RequestOf } from '../messages';
+import type { BackgroundProtocol, RequestOf } from '../shared/messages';
 import { compileMatcher } from '../match/compile';
-import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '../page-state';
+import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '../shared/page-state';
 import { listenForReveals } from '../scan/reveal-events';
 import { createScanner, type Scanner } from '../scan/scanner';
-import { activeListsAt } from '../watchlist/snapshot';
+import { activeListsAt } from '../shared/snapshot';
 import { markReady } from './ready';
 import { listenForShadowRoots } from './shadow-hook';
 import { createSpoilerStyles } from './styles';
@@ -16,7 +16,7 @@ import { createSpoilerStyles } from './styles';
 /**
  * Sends the background a message the content script needs no answer to (a count, a
  * request to write the page state): answers and failures alike are ignored, so it
- * needs none of the unwrapping the extension's own pages do (lib/client.ts).
+ * needs none of the unwrapping the extension's own pages do (lib/shared/client.ts).
  */
 export type Notify = <K extends 'page/count' | 'page/refresh-snapshot'>(
   type: K,
@@ -41,7 +41,7 @@ export interface ContentDeps {
   host: string;
   /**
    * The page state handed over at once where the background registered it (Firefox,
-   * `lib/early-state.ts`); storage is read as well, and whichever answers first is used.
+   * `lib/shared/early-state.ts`); storage is read as well, and whichever answers first is used.
    */
   early?: Promise<Record<string, unknown>>;
   now?: () => number;

@@ -3,11 +3,10 @@
  * built by a pure function, applied as one `<style>` element in the document and as an
  * adopted sheet in each shadow root (document styles do not reach inside shadow trees).
  */
+import type { BlurStrength } from '../shared/settings';
 import { OWN_UI_ATTRIBUTE } from '../scan/own-ui';
 import { STATE_ATTRIBUTE } from '../scan/state';
 import { HIGHLIGHT_NAME } from '../scan/text-hiding';
-
-export type BlurStrength = 'light' | 'strong';
 
 /** Blur radius per strength, in `em` so it scales with the text; both leave text unreadable. */
 export const BLUR_RADIUS: Record<BlurStrength, string> = { light: '0.3em', strong: '0.6em' };

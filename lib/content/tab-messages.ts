@@ -1,4 +1,4 @@
-import { isEnvelope, type Reply } from '../messages';
+import { isEnvelope, type Reply } from '../shared/messages';
 import type { Scanner } from '../scan/scanner';
 
 /**

@@ -1,8 +1,8 @@
 import type { DBSchema } from 'idb';
-import type { Watchlist } from '../watchlist/model';
+import type { Watchlist } from '../shared/watchlist';
 
 /** Current database version; `openPlotArmorDb` upgrades older databases step by step. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A watchlist as stored: the public record plus its unique-title key (see `titleKey`). */
 export interface StoredWatchlist extends Watchlist {
@@ -19,7 +19,7 @@ export interface PausedSite {
 }
 
 /**
- * The IndexedDB schema (version 2).
+ * The IndexedDB schema (version 3).
  *
  * Version history:
  * - 1: `watchlists` (keyPath `id`) holding id, title, enabled, characters, cast, keywords,
@@ -27,6 +27,8 @@ export interface PausedSite {
  * - 2: watchlists gain `matchNameParts` (default true), `hideUntil` (default null) and a
  *   stored `titleKey` with the unique index `by-title-key`; new stores `settings` and
  *   `pausedSites`.
+ * - 3: watchlists gain `link` (null), `progress` (null), `mode` ('everything'),
+ *   `exceptions` ([]) and `onlyWhileBehind` (false).
  */
 export interface PlotArmorDB extends DBSchema {
   watchlists: {
@@ -56,3 +58,6 @@ export interface WatchlistV1 {
   createdAt: number;
   updatedAt: number;
 }
+
+/** A version-2 watchlist record, as found on disk before the version-3 upgrade. */
+export type StoredWatchlistV2 = Omit<StoredWatchlist, 'link' | 'progress' | 'mode' | 'exceptions' | 'onlyWhileBehind'>;

@@ -1,26 +1,12 @@
 import type { IDBPDatabase } from 'idb';
 import type { PlotArmorDB } from './schema';
+import { DEFAULT_SETTINGS, isBlurStrength, type Settings } from '../shared/settings';
 import { inWriteTx } from './write-tx';
 
 type Db = IDBPDatabase<PlotArmorDB>;
 
-/** User settings; each field is stored under its own key in the `settings` store. */
-export interface Settings {
-  /** How strongly hidden blocks are blurred. */
-  blurStrength: 'light' | 'strong';
-  /** Whether the toolbar badge shows how many blocks a page hides. */
-  showBadge: boolean;
-}
-
-/** The settings of a fresh install; also what replaces a missing or corrupt stored value. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  blurStrength: 'strong',
-  showBadge: true,
-});
-
 const validators: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
-  blurStrength: (value): value is Settings['blurStrength'] =>
-    value === 'light' || value === 'strong',
+  blurStrength: isBlurStrength,
   showBadge: (value): value is boolean => typeof value === 'boolean',
 };
 

@@ -1,6 +1,7 @@
+import type { Episode, HideMode, Progress, ShowLink } from '../shared/watchlist';
 import type { IDBPObjectStore } from 'idb';
-import type { Watchlist, WatchlistTerms } from '../watchlist/model';
-import { cleanText, normalizeTerms, titleKey } from '../watchlist/merge';
+import type { TermGroup, Watchlist } from '../shared/watchlist';
+import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
 import type { PlotArmorDB, StoredWatchlist } from './schema';
 import { WatchlistError } from './watchlist-error';
 
@@ -11,12 +12,6 @@ export type WatchlistStore = IDBPObjectStore<
   'watchlists',
   'readwrite'
 >;
-
-/** The names of the three term groups. */
-export type TermGroup = keyof WatchlistTerms;
-
-/** The term groups, in display order. */
-export const TERM_GROUPS: readonly TermGroup[] = ['characters', 'cast', 'keywords'];
 
 /** The record as callers see it: everything but the internal `titleKey`. */
 export function toWatchlist(stored: StoredWatchlist): Watchlist {
@@ -49,7 +44,7 @@ export function checkFlag(value: unknown, what: string): boolean {
 }
 
 /** A normalized term list; throws a `WatchlistError` if it is not a list of strings. */
-export function checkTerms(value: unknown, group: TermGroup): string[] {
+export function checkTerms(value: unknown, group: TermGroup | 'exceptions'): string[] {
   if (Array.isArray(value) && value.every((t) => typeof t === 'string')) {
     return normalizeTerms(value);
   }
@@ -73,4 +68,42 @@ export async function mustGet(store: WatchlistStore, id: string): Promise<Stored
   const stored = await store.get(id);
   if (!stored) throw new WatchlistError('This watchlist no longer exists.', 'not-found');
   return stored;
+}
+
+/** A valid progress (season ≥ 1, episode ≥ 0, whole numbers) or null; throws a `WatchlistError` otherwise. */
+export function checkProgress(value: unknown): Progress | null {
+  if (value === null) return null;
+  const p = value as Partial<Progress> | undefined;
+  if (typeof p === 'object' && Number.isInteger(p.season) && Number.isInteger(p.episode) && p.season! >= 1 && p.episode! >= 0) {
+    return { season: p.season!, episode: p.episode! };
+  }
+  throw new WatchlistError('"Watched up to" needs a season from 1 and an episode from 0.', 'invalid');
+}
+
+/** A valid mode; throws a `WatchlistError` otherwise. */
+export function checkMode(value: unknown): HideMode {
+  if (value === 'everything' || value === 'past-progress') return value;
+  throw new WatchlistError('"Hide" must be everything about the show or only what is past your episode.', 'invalid');
+}
+
+/** A valid link to TVmaze (a show id and its episodes) or null; throws a `WatchlistError` otherwise. */
+export function checkLink(value: unknown): ShowLink | null {
+  if (value === null) return null;
+  const l = value as Partial<ShowLink> | undefined;
+  const ok =
+    typeof l === 'object' &&
+    Number.isInteger(l.tvmazeId) &&
+    typeof l.refreshedAt === 'number' &&
+    Array.isArray(l.episodes) &&
+    l.episodes.every(
+      (e: Partial<Episode>) =>
+        typeof e === 'object' && e !== null && Number.isInteger(e.season) && Number.isInteger(e.number) &&
+        typeof e.title === 'string' && (e.airstamp === null || typeof e.airstamp === 'string'),
+    );
+  if (!ok) throw new WatchlistError('The link to the show on TVmaze is not valid.', 'invalid');
+  return {
+    tvmazeId: l.tvmazeId!,
+    refreshedAt: l.refreshedAt!,
+    episodes: l.episodes!.map((e) => ({ season: e.season, number: e.number, title: e.title, airstamp: e.airstamp })),
+  };
 }

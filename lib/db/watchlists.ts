@@ -1,40 +1,26 @@
 import type { IDBPDatabase } from 'idb';
 import type { ImportedWatchlist } from '../format/watchlist-file';
-import type { Watchlist } from '../watchlist/model';
-import { mergeTerms, subtractTerms, titleKey } from '../watchlist/merge';
+import { TERM_GROUPS, type TermGroup, type Watchlist, type WatchlistDraft, type WatchlistPatch } from '../shared/watchlist';
+import { mergeTerms, subtractTerms, titleKey } from '../shared/term-text';
 import type { PlotArmorDB } from './schema';
 import {
   assertTitleFree,
   checkFlag,
   checkHideUntil,
+  checkLink,
+  checkMode,
+  checkProgress,
   checkTerms,
   checkTitle,
   mustGet,
-  TERM_GROUPS,
   toStored,
   toWatchlist,
-  type TermGroup,
 } from './watchlist-record';
 import { inWriteTx } from './write-tx';
 
 export { WatchlistError, type WatchlistErrorCode } from './watchlist-error';
-export type { TermGroup } from './watchlist-record';
 
 type Db = IDBPDatabase<PlotArmorDB>;
-
-/** What a new watchlist needs: a title; everything else has a default. */
-export interface WatchlistDraft {
-  title: string;
-  enabled?: boolean;
-  matchNameParts?: boolean;
-  hideUntil?: number | null;
-  characters?: string[];
-  cast?: string[];
-  keywords?: string[];
-}
-
-/** A change to some fields of a watchlist; fields left out stay as they are. */
-export type WatchlistPatch = Partial<Omit<WatchlistDraft, 'title'>> & { title?: string };
 
 const byTitle = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -185,6 +171,11 @@ function fromDraft(draft: WatchlistDraft, id: string, now: number): Watchlist {
     characters: checkTerms(draft.characters ?? [], 'characters'),
     cast: checkTerms(draft.cast ?? [], 'cast'),
     keywords: checkTerms(draft.keywords ?? [], 'keywords'),
+    link: checkLink(draft.link ?? null),
+    progress: checkProgress(draft.progress ?? null),
+    mode: checkMode(draft.mode ?? 'everything'),
+    exceptions: checkTerms(draft.exceptions ?? [], 'exceptions'),
+    onlyWhileBehind: checkFlag(draft.onlyWhileBehind ?? false, 'Only while behind'),
     createdAt: now,
     updatedAt: now,
   };
@@ -198,6 +189,11 @@ function checkPatch(patch: WatchlistPatch): Partial<Watchlist> {
     out.matchNameParts = checkFlag(patch.matchNameParts, 'Match first or last names');
   }
   if (patch.hideUntil !== undefined) out.hideUntil = checkHideUntil(patch.hideUntil);
+  if (patch.link !== undefined) out.link = checkLink(patch.link);
+  if (patch.progress !== undefined) out.progress = checkProgress(patch.progress);
+  if (patch.mode !== undefined) out.mode = checkMode(patch.mode);
+  if (patch.exceptions !== undefined) out.exceptions = checkTerms(patch.exceptions, 'exceptions');
+  if (patch.onlyWhileBehind !== undefined) out.onlyWhileBehind = checkFlag(patch.onlyWhileBehind, 'Only while behind');
   for (const group of TERM_GROUPS) {
     const terms = patch[group];
     if (terms !== undefined) out[group] = checkTerms(terms, group);

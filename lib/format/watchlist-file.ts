@@ -8,8 +8,8 @@
  *                       "characters": [], "cast": [], "keywords": [] } ] }
  */
 import * as v from 'valibot';
-import type { Watchlist } from '../watchlist/model';
-import { cleanText, mergeTerms, normalizeTerms, titleKey } from '../watchlist/merge';
+import { TERM_GROUPS, type TermGroup, type Watchlist } from '../shared/watchlist';
+import { cleanText, mergeTerms, normalizeTerms, titleKey } from '../shared/term-text';
 
 /** The value of the file's "format" field. */
 export const FILE_FORMAT = 'plot-armor';
@@ -44,8 +44,6 @@ export interface ImportedWatchlist {
 export type ParseResult =
   | { ok: true; watchlists: ImportedWatchlist[] }
   | { ok: false; error: string };
-
-const TERM_GROUPS = ['characters', 'cast', 'keywords'] as const;
 
 const termList = (field: string) => {
   const message = `\`${field}\` must be a list of names`;
@@ -179,7 +177,7 @@ function mergeDuplicateTitles(lists: ImportedWatchlist[]): ImportedWatchlist[] {
   return [...byKey.values()];
 }
 
-function termsOf(list: Pick<ImportedWatchlist, (typeof TERM_GROUPS)[number]>) {
+function termsOf(list: Pick<ImportedWatchlist, TermGroup>) {
   return {
     characters: normalizeTerms(list.characters),
     cast: normalizeTerms(list.cast),

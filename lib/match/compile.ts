@@ -44,7 +44,7 @@
  * - A form shared by several lists matches for each; the same form as a name part and as a
  *   full term in one list needs no capital.
  */
-import type { MatchList } from '../watchlist/model';
+import type { MatchList } from '../shared/watchlist';
 import { buildAutomaton, RARE_ENTRY } from './automaton';
 import { classAfter, classAt, classBefore, classEndingAt, isSpacedWord, LOWER } from './boundary';
 import { foldPage, matchStart } from './fold';

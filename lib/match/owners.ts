@@ -2,7 +2,7 @@
  * The distinct folded forms of all lists, numbered in sorted order (the automaton's
  * pattern numbers), and for each the lists that own it and whether each needs a capital.
  */
-import type { MatchList } from '../watchlist/model';
+import type { MatchList } from '../shared/watchlist';
 import { CAPITAL, listForms, TERM } from './terms';
 
 /** Forms and their owners, flat for the matcher's hit path. */

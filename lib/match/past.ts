@@ -2,7 +2,7 @@
  * The spoiler boundary: whether a season/episode marker lies past what the viewer has
  * watched ("watched up to S2E5").
  */
-import type { EpisodeBoundary } from '../watchlist/model';
+import type { EpisodeBoundary } from '../shared/watchlist';
 import { FINALE, WHOLE_SEASON } from './markers';
 
 /**

@@ -3,7 +3,7 @@
  * its run-together form, names and their parts, keywords and their plurals, each with
  * its hyphen and trailing-punctuation variants.
  */
-import type { MatchList } from '../watchlist/model';
+import type { MatchList } from '../shared/watchlist';
 import { isWordCodePoint, wordRuns } from './boundary';
 import { foldTerm } from './fold';
 import { forEachNamePart, HYPHENATED_WORDS } from './name-parts';

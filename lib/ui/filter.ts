@@ -1,5 +1,5 @@
-import { foldKey } from '../watchlist/merge';
-import type { Watchlist } from '../watchlist/model';
+import { foldKey } from '../shared/term-text';
+import type { Watchlist } from '../shared/watchlist';
 
 /** Above this many watchlists the popup shows a search box. */
 export const SEARCH_THRESHOLD = 8;

@@ -3,7 +3,7 @@
  * answered by the same matcher the content script uses.
  */
 import { compileMatcher, type Matcher } from '../match/compile';
-import { isActive, type Watchlist } from '../watchlist/model';
+import { isActive, type Watchlist } from '../shared/watchlist';
 
 /** Compiles the lists that hide anything at `now` (enabled and not past their date). */
 export function previewMatcher(lists: readonly Watchlist[], now: number): Matcher {

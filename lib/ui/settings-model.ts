@@ -1,7 +1,7 @@
 /** UI state for the options page's settings and paused sites, loaded from and saved to the background. */
 import { signal } from '@preact/signals';
-import type { BackgroundClient } from '../client';
-import { DEFAULT_SETTINGS, type Settings } from '../db/settings';
+import type { BackgroundClient } from '../shared/client';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { createAttempt } from './attempt';
 
 /** Creates the settings model; call `load()` once. */

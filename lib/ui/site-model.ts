@@ -3,9 +3,9 @@
  * site is paused; and the actions on it (reveal all, pause, resume).
  */
 import { signal } from '@preact/signals';
-import type { BackgroundClient } from '../client';
-import { unwrap } from '../messages';
-import { isHostPaused } from '../page-state';
+import type { BackgroundClient } from '../shared/client';
+import { unwrap } from '../shared/messages';
+import { isHostPaused } from '../shared/page-state';
 import { createAttempt } from './attempt';
 
 /** What the site model needs of the tabs API. */

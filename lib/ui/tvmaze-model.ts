@@ -3,9 +3,9 @@
  * title, cast and character names (each a checkbox) → save the checked ones.
  */
 import { signal } from '@preact/signals';
-import type { TermGroup } from '../messages';
+import { TERM_GROUPS, type TermGroup } from '../shared/watchlist';
 import { TvmazeError, type TvmazeClient, type TvmazeShow } from '../tvmaze/client';
-import { foldKey, normalizeTerms } from '../watchlist/merge';
+import { foldKey, normalizeTerms } from '../shared/term-text';
 import { t } from './i18n';
 
 /** One name offered for saving. */
@@ -81,7 +81,7 @@ export function createTvmazeModel(
     },
     async save() {
       const chosen = candidates.value.filter((c) => c.checked);
-      for (const group of ['characters', 'cast', 'keywords'] as const) {
+      for (const group of TERM_GROUPS) {
         const terms = chosen.filter((c) => c.group === group).map((c) => c.name);
         if (terms.length > 0) await save(group, terms);
       }

@@ -4,11 +4,10 @@
  * every change goes through the background client.
  */
 import { signal } from '@preact/signals';
-import type { BackgroundClient } from '../client';
-import type { WatchlistDraft, WatchlistPatch } from '../db/watchlists';
+import type { BackgroundClient } from '../shared/client';
 import { sizeError } from '../format/watchlist-file';
-import type { TermGroup } from '../messages';
-import type { Watchlist } from '../watchlist/model';
+import type { TermGroup, WatchlistDraft, WatchlistPatch } from '../shared/watchlist';
+import type { Watchlist } from '../shared/watchlist';
 import { t } from './i18n';
 
 /** The one message line: an error (alert) or a status; `undo` offers to restore a deleted list. */

@@ -1,5 +1,5 @@
 import type { Matcher } from '../../lib/match/compile';
-import type { MatchList } from '../../lib/watchlist/model';
+import type { MatchList } from '../../lib/shared/watchlist';
 
 /**
  * A deliberately simple matcher for scanner tests (case-insensitive substring on word

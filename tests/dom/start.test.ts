@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startPlotArmor, type Notify, type StorageArea } from '../../lib/content/start';
-import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../lib/page-state';
-import { buildSnapshot } from '../../lib/watchlist/snapshot';
+import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../lib/shared/page-state';
+import { buildSnapshot } from '../../lib/shared/snapshot';
 import { fakeWatchlist } from '../unit/factories';
 
 function fakeStorage(items: Record<string, unknown> | Error) {

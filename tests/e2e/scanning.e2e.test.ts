@@ -146,7 +146,7 @@ describe.each(selectedBrowsers())('in %s', (name) => {
 
     // Firefox only: there a content script's storage read waits while the page keeps the
     // main thread busy, so the background also registers a copy of the state
-    // (lib/early-state.ts). Chromium answers storage at once and has no such copy.
+    // (lib/shared/early-state.ts). Chromium answers storage at once and has no such copy.
     it.runIf(name === 'firefox')('has the terms before the page runs its first script', async () => {
       server.html(
         '/busy.html',

@@ -1,22 +1,21 @@
 /**
- * Starts Debian's Chromium with the built extension loaded, through playwright-core.
+ * Starts Chromium (found by ./find-browser.ts) with the built extension loaded, through playwright-core.
  * Used by the end-to-end tests, the benchmark and the demo.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { nodeFinderEnv, requireBrowser } from './find-browser';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.env.PLOT_ARMOR_EXTENSION_DIR ?? '.output/chrome-mv3');
+
+/** Chromium's binary: `CHROMIUM_PATH`, or the first found in the usual places (see ./find-browser.ts). */
+export const chromiumPath = (): string => requireBrowser('chromium', nodeFinderEnv());
 
 /** Throws a message that says how to get what is missing. */
 export function assertChromiumReady(): void {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium was not found at ${CHROMIUM_PATH}. Install it with:\n\n    sudo apt-get update && sudo apt-get install -y chromium\n\n(or set CHROMIUM_PATH to another Chromium binary).`,
-    );
-  }
+  chromiumPath();
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`The built extension is missing at ${EXTENSION_DIR}. Run \`npm run build\` first.`);
   }
@@ -42,11 +41,14 @@ export interface LaunchOptions {
   /** Load the extension (false: the same browser without it, for baselines). */
   withExtension?: boolean;
   viewport?: { width: number; height: number };
+  /** The UI language (`de`, `pt-BR`…), which picks the extension's messages. */
+  locale?: string;
 }
 
 /** Launches Chromium with the unpacked extension from `.output/chrome-mv3`. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   assertChromiumReady();
+  const executablePath = chromiumPath();
   const withExtension = options.withExtension ?? true;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'plot-armor-profile-'));
   const args = [
@@ -61,11 +63,14 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
   ];
   if (!options.headed) args.unshift('--headless=new');
+  // On Linux Chromium takes its UI language from LANGUAGE; --lang is read elsewhere.
+  if (options.locale) args.push(`--lang=${options.locale}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: false,
     args,
     viewport: options.viewport ?? { width: 1100, height: 900 },
+    ...(options.locale ? { locale: options.locale, env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
   });
   const worker = async (): Promise<Worker> => {
     const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));

@@ -1,16 +1,22 @@
 /**
- * `npm test`: unit and DOM tests, then for each chosen browser its build, then the one
- * end-to-end suite in those browsers; the Firefox build also goes through `web-ext lint`.
+ * `npm test`: the type check, unit and DOM tests, then for each chosen browser its build
+ * (whose content script must stay within its size budget and free of
+ * webextension-polyfill), then the one end-to-end suite in those browsers; the Firefox
+ * build also goes through `web-ext lint`.
  *
  *   npm test                          # unit + e2e in Chromium and Firefox ESR
  *   npm test -- --browser=firefox     # unit + e2e in Firefox only (or chromium)
  *   npm run test:e2e -- --browser=chromium   # builds + e2e only
  *
  * `E2E_BROWSER=chromium|firefox|all` does the same as `--browser`; the flag wins.
+ * First it finds each chosen browser, installing a missing one through apt where it can
+ * (./find-browser.ts), and hands its path to the test processes.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { selectedBrowsers, type BrowserName } from './browsers';
+import { checkContentScript } from './bundle-budget';
+import { browserPathVariable, ensureBrowser, nodeFinderEnv } from './find-browser';
 
 const BIN = join(process.cwd(), 'node_modules', '.bin');
 
@@ -41,6 +47,16 @@ function step(label: string, command: string, args: string[], env: NodeJS.Proces
   }
 }
 
+/** Checks a build's content script (size budget, no polyfill); stops the run when it fails. */
+function budget(buildDir: string): void {
+  console.log(`\n▶ content-script budget: ${buildDir}`);
+  const problems = checkContentScript(buildDir);
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`✗ ${problem}`);
+    process.exit(1);
+  }
+}
+
 let parsed: ReturnType<typeof parseArgs>;
 try {
   parsed = parseArgs(process.argv.slice(2));
@@ -49,10 +65,26 @@ try {
   process.exit(2);
 }
 const { browsers, e2eOnly } = parsed;
+// Vitest and the build strip types without checking them: the type check comes first.
+if (!e2eOnly) step('type check', 'tsc', ['--noEmit']);
+for (const name of browsers) {
+  try {
+    const path = ensureBrowser(name, nodeFinderEnv());
+    process.env[browserPathVariable(name)] = path;
+    console.log(`${name}: ${path}`);
+  } catch (error) {
+    console.error(`\n✗ ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
 if (!e2eOnly) step('unit and DOM tests', 'vitest', ['run']);
-if (browsers.includes('chromium')) step('Chromium build', 'wxt', ['build']);
+if (browsers.includes('chromium')) {
+  step('Chromium build', 'wxt', ['build']);
+  budget('.output/chrome-mv3');
+}
 if (browsers.includes('firefox')) {
   step('Firefox build', 'wxt', ['build', '-b', 'firefox']);
+  budget('.output/firefox-mv2');
   step('web-ext lint (errors fail; warnings are listed)', 'web-ext', ['lint', '--source-dir', '.output/firefox-mv2', '--no-input']);
 }
 step(`end-to-end in ${browsers.join(' and ')}`, 'vitest', ['run', '-c', 'vitest.e2e.config.ts'], {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createEarlyStatePublisher, type ContentScriptsApi } from '../../lib/background/early-state';
-import { EARLY_STATE_LIMIT, EARLY_STATE_RECEIVER, EARLY_STATE_SLOT, earlyStateCode, receiveEarlyState } from '../../lib/early-state';
+import { EARLY_STATE_LIMIT, EARLY_STATE_RECEIVER, EARLY_STATE_SLOT, earlyStateCode, receiveEarlyState } from '../../lib/shared/early-state';
 
 /** Runs a registered script's code with `scope` as its global. */
 const run = (code: string, scope: Record<string, unknown>) => new Function('globalThis', code)(scope);

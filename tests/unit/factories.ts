@@ -1,5 +1,5 @@
 import type { ImportedWatchlist } from '../../lib/format/watchlist-file';
-import type { Watchlist } from '../../lib/watchlist/model';
+import type { Watchlist } from '../../lib/shared/watchlist';
 
 let counter = 0;
 
@@ -15,6 +15,11 @@ export function fakeWatchlist(overrides: Partial<Watchlist> = {}): Watchlist {
     characters: ['Clay Jensen'],
     cast: ['Dylan Minnette'],
     keywords: ['tapes'],
+    link: null,
+    progress: null,
+    mode: 'everything',
+    exceptions: [],
+    onlyWhileBehind: false,
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000,
     ...overrides,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isActive } from '../../lib/watchlist/model';
+import { isActive } from '../../lib/shared/watchlist';
 
 describe('isActive', () => {
   it('is false for a disabled watchlist', () => {

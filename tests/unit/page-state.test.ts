@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHostPaused, PAUSED_KEY, readPageState, SETTINGS_KEY, SNAPSHOT_KEY } from '../../lib/page-state';
+import { isHostPaused, PAUSED_KEY, readPageState, SETTINGS_KEY, SNAPSHOT_KEY } from '../../lib/shared/page-state';
 
 describe('page state', () => {
   it('reads malformed storage contents as absent', () => {

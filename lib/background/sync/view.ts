@@ -3,8 +3,8 @@
  * what changed on this device since the document last matched it (one new stamp for
  * the whole change), and `docView` reads the document back as watchlists.
  */
-import { cleanText, foldKey } from '../../watchlist/merge';
-import type { Watchlist } from '../../watchlist/model';
+import { cleanText, foldKey } from '../../shared/term-text';
+import type { Watchlist } from '../../shared/watchlist';
 import {
   emptyList,
   setOwn,

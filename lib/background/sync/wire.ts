@@ -7,7 +7,7 @@
  *   { "v": 1, "l": [ [id, deletedStamp, 0|1, { field: [stamp, value] },
  *                     { group: [ [stamp, [texts in], [texts out]] ] } ] ] }
  */
-import { cleanText, foldKey } from '../../watchlist/merge';
+import { cleanText, foldKey } from '../../shared/term-text';
 import { emptyList, setOwn, SYNC_GROUPS, type Json, type SyncDoc, type SyncList, type TermReg } from './doc';
 import { isStamp, type Stamp } from './hlc';
 

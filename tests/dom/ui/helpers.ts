@@ -10,7 +10,7 @@ import { afterEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMessageHandler } from '../../../lib/background/handlers';
 import { createTabCounts } from '../../../lib/background/tab-counts';
-import { createBackgroundClient, type BackgroundClient } from '../../../lib/client';
+import { createBackgroundClient, type BackgroundClient } from '../../../lib/shared/client';
 import { openPlotArmorDb } from '../../../lib/db/open';
 
 // vitest runs without globals, so testing-library cannot register its own cleanup.

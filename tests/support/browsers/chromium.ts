@@ -77,6 +77,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     userDataDir: options.profileDir,
     headed: options.headed,
     viewport: options.viewport,
+    locale: options.locale,
   });
   const extensionOrigin = `chrome-extension://${browser.extensionId}`;
   return {

@@ -1,5 +1,5 @@
 /**
- * The driver for Debian's Firefox ESR: puppeteer-core over WebDriver BiDi, with the
+ * The driver for Firefox (ESR on Debian; found by ../find-browser.ts): puppeteer-core over WebDriver BiDi, with the
  * MV2 build installed as a temporary add-on (`browser.installExtension`).
  *
  * The extension's pages live at `moz-extension://<uuid>/`, where the uuid is Firefox's
@@ -12,20 +12,18 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
+import { nodeFinderEnv, requireBrowser } from '../find-browser';
 import type { DriverPage, ExtensionBrowser, LaunchOptions, Target } from './types';
 
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Firefox's binary: `FIREFOX_PATH`, or the first found in the usual places (see ../find-browser.ts). */
+export const firefoxPath = (): string => requireBrowser('firefox', nodeFinderEnv());
 export const FIREFOX_EXTENSION_DIR = resolve(process.env.PLOT_ARMOR_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv2');
 /** The uuid the tests give the add-on (any valid uuid works). */
 export const FIREFOX_EXTENSION_UUID = '7c0d9e5a-3f1b-4c2a-9e8d-5b6a4f3c2d10';
 
 /** Throws a message that says how to get what is missing. */
 export function assertFirefoxReady(): void {
-  if (!existsSync(FIREFOX_PATH)) {
-    throw new Error(
-      `Firefox was not found at ${FIREFOX_PATH}. Install it with:\n\n    sudo apt-get update && sudo apt-get install -y firefox-esr\n\n(or set FIREFOX_PATH to another Firefox binary).`,
-    );
-  }
+  firefoxPath();
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`The Firefox build is missing at ${FIREFOX_EXTENSION_DIR}. Run \`npm run build:firefox\` first.`);
   }
@@ -174,7 +172,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   mkdirSync(downloadsDir, { recursive: true });
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: firefoxPath(),
     headless: !options.headed,
     userDataDir: profileDir,
     defaultViewport: viewport,

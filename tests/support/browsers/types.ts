@@ -14,6 +14,8 @@ export interface LaunchOptions {
   /** Show a window. */
   headed?: boolean;
   viewport?: { width: number; height: number };
+  /** The browser's UI language, which the extension's pages are shown in (`de`, `pt-BR`…; Chromium only). */
+  locale?: string;
 }
 
 /** A modifier held during a click. */

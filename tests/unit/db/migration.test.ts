@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { getSettings } from '../../../lib/db/settings';
-import { createWatchlist, listWatchlists, WatchlistError } from '../../../lib/db/watchlists';
+import { createWatchlist, listWatchlists, updateWatchlist, WatchlistError } from '../../../lib/db/watchlists';
 import { freshDb, uniqueDbName } from './helpers';
 
 /** Version-1 records exactly as the version-1 code wrote them. */
@@ -34,19 +34,22 @@ async function createV1Database(name: string): Promise<void> {
   v1.close();
 }
 
+/** What the version-3 step adds to every record: it hides exactly what it hid before. */
+const V3_FIELDS = { link: null, progress: null, mode: 'everything', exceptions: [], onlyWhileBehind: false };
+
 describe('migration from version 1', () => {
   it('keeps every record and fills the version-2 fields', async () => {
     const name = uniqueDbName();
     await createV1Database(name);
     const db = await freshDb(name);
 
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     const byId = new Map((await listWatchlists(db)).map((list) => [list.id, list]));
     expect(byId.size).toBe(3);
-    expect(byId.get('a')).toEqual({ ...V1_RECORDS[0], matchNameParts: true, hideUntil: null });
-    expect(byId.get('b')).toEqual({ ...V1_RECORDS[1], matchNameParts: true, hideUntil: null });
+    expect(byId.get('a')).toEqual({ ...V1_RECORDS[0], matchNameParts: true, hideUntil: null, ...V3_FIELDS });
+    expect(byId.get('b')).toEqual({ ...V1_RECORDS[1], matchNameParts: true, hideUntil: null, ...V3_FIELDS });
     // The clashing title is renamed, not merged or dropped.
-    expect(byId.get('c')).toEqual({ ...V1_RECORDS[2], title: 'dark (2)', matchNameParts: true, hideUntil: null });
+    expect(byId.get('c')).toEqual({ ...V1_RECORDS[2], title: 'dark (2)', matchNameParts: true, hideUntil: null, ...V3_FIELDS });
   });
 
   it('builds a working unique title index over the old records', async () => {
@@ -75,5 +78,57 @@ describe('migration from version 1', () => {
     v1.close();
     const db = await freshDb(name);
     expect(await listWatchlists(db)).toEqual([]);
+  });
+});
+
+/** Version-2 records exactly as the version-2 code wrote them (with the stored title key). */
+const V2_RECORDS = [
+  {
+    id: 'a', title: '13 Reasons Why', titleKey: '13 reasons why', enabled: true, matchNameParts: false, hideUntil: 1_900_000_000_000,
+    characters: ['Clay Jensen'], cast: ['Dylan Minnette'], keywords: ['tapes'], createdAt: 1000, updatedAt: 2000,
+  },
+  {
+    id: 'b', title: 'Dark', titleKey: 'dark', enabled: false, matchNameParts: true, hideUntil: null,
+    characters: ['Jonas'], cast: [], keywords: [], createdAt: 3000, updatedAt: 4000,
+  },
+];
+
+/** Creates a version-2 database by hand, the way the version-2 code did. */
+async function createV2Database(name: string): Promise<void> {
+  const v2 = await openDB(name, 2, {
+    upgrade(db) {
+      db.createObjectStore('watchlists', { keyPath: 'id' }).createIndex('by-title-key', 'titleKey', { unique: true });
+      db.createObjectStore('settings');
+      db.createObjectStore('pausedSites', { keyPath: 'host' });
+    },
+  });
+  const tx = v2.transaction(['watchlists', 'settings', 'pausedSites'], 'readwrite');
+  await Promise.all(V2_RECORDS.map((record) => tx.objectStore('watchlists').put(record)));
+  await tx.objectStore('settings').put({ blurStrength: 'light', showBadge: false }, 'settings');
+  await tx.objectStore('pausedSites').put({ host: 'example.com', pausedAt: 5 });
+  await tx.done;
+  v2.close();
+}
+
+describe('migration from version 2', () => {
+  it('keeps every record and field, and adds the episode fields as "hide everything"', async () => {
+    const name = uniqueDbName();
+    await createV2Database(name);
+    const db = await freshDb(name);
+
+    expect(db.version).toBe(3);
+    const lists = await listWatchlists(db);
+    expect(lists).toEqual(V2_RECORDS.map(({ titleKey: _key, ...list }) => ({ ...list, ...V3_FIELDS })));
+    expect(await db.getKeyFromIndex('watchlists', 'by-title-key', 'dark')).toBe('b');
+    expect(await db.getAll('pausedSites')).toEqual([{ host: 'example.com', pausedAt: 5 }]);
+  });
+
+  it('lets the upgraded records take progress and exceptions', async () => {
+    const name = uniqueDbName();
+    await createV2Database(name);
+    const db = await freshDb(name);
+    const list = await updateWatchlist(db, 'a', { progress: { season: 2, episode: 5 }, mode: 'past-progress', exceptions: ['Clay Aiken'] });
+    expect(list).toMatchObject({ progress: { season: 2, episode: 5 }, mode: 'past-progress', exceptions: ['Clay Aiken'], characters: ['Clay Jensen'] });
+    await expect(updateWatchlist(db, 'a', { progress: { season: 0, episode: 1 } })).rejects.toBeInstanceOf(WatchlistError);
   });
 });

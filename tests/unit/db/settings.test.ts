@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  getSettings,
-  listPausedSites,
-  pauseSite,
-  resumeSite,
-  updateSettings,
-} from '../../../lib/db/settings';
+import { getSettings, listPausedSites, pauseSite, resumeSite, updateSettings } from '../../../lib/db/settings';
+import { DEFAULT_SETTINGS } from '../../../lib/shared/settings';
 import { freshDb } from './helpers';
 
 describe('settings', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeTerms, normalizeTerms, subtractTerms, titleKey } from '../../../lib/watchlist/merge';
+import { mergeTerms, normalizeTerms, subtractTerms, titleKey } from '../../../lib/shared/term-text';
 
 describe('normalizeTerms', () => {
   it('trims, collapses whitespace, drops empties, de-duplicates keeping the first spelling', () => {

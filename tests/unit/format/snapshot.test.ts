@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeListsAt, buildSnapshot, isTermSnapshot, type TermSnapshot } from '../../../lib/watchlist/snapshot';
+import { activeListsAt, buildSnapshot, isTermSnapshot, type TermSnapshot } from '../../../lib/shared/snapshot';
 import { fakeWatchlist } from '../factories';
 
 const NOW = 1_000_000;

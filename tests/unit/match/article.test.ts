@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
-import type { MatchList } from '../../../lib/watchlist/model';
+import type { MatchList } from '../../../lib/shared/watchlist';
 import articleText from '../../fixtures/13-reasons-why-season-2-article.txt?raw';
 import demoText from '../../fixtures/demo-watchlists.json?raw';
 import { referenceMatch } from './reference';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
 import { findMarkers } from '../../../lib/match/markers';
 import { isPastBoundary } from '../../../lib/match/past';
-import type { EpisodeBoundary, MatchList } from '../../../lib/watchlist/model';
+import type { EpisodeBoundary, MatchList } from '../../../lib/shared/watchlist';
 import { fakeList } from './fake-list';
 import { referenceDecide } from './reference';
 

@@ -1,4 +1,4 @@
-import type { MatchList } from '../../../lib/watchlist/model';
+import type { MatchList } from '../../../lib/shared/watchlist';
 
 /** A watchlist for matcher tests: enabled, part matching on, no terms but its title. */
 export function fakeList(overrides: Partial<MatchList> = {}): MatchList {

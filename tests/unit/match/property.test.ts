@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, compileWithBudget } from '../../../lib/match/compile';
-import type { MatchList } from '../../../lib/watchlist/model';
+import type { MatchList } from '../../../lib/shared/watchlist';
 import { referenceMatch } from './reference';
 
 // Small pools so that generated texts often contain generated terms, with every kind of

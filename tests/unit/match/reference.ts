@@ -5,7 +5,7 @@
  * shares only the honorific and particle word lists (data) with the fast matcher.
  */
 import { HONORIFICS, PARTICLES } from '../../../lib/match/name-parts';
-import type { MatchList } from '../../../lib/watchlist/model';
+import type { MatchList } from '../../../lib/shared/watchlist';
 
 const ACCENT = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
 const ACCENTS = new RegExp(ACCENT.source, 'g');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
-import type { MatchList } from '../../../lib/watchlist/model';
+import type { MatchList } from '../../../lib/shared/watchlist';
 import { fakeList } from './fake-list';
 import { referenceMatch } from './reference';
 

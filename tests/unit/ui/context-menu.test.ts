@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { addItemId, createContextMenu, parseAddItemId, type MenusApi } from '../../../lib/background/context-menu';
-import type { TermGroup } from '../../../lib/messages';
+import type { TermGroup } from '../../../lib/shared/watchlist';
 import { formatMessage } from '../../dom/ui/helpers';
 
 type Item = Parameters<MenusApi['create']>[0];

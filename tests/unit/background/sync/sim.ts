@@ -8,7 +8,7 @@ import { mergeDocs, emptyDoc, docLatestStamp, type SyncDoc } from '../../../../l
 import { newClock, observe, type Clock } from '../../../../lib/background/sync/hlc';
 import { docView, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
 import { fromWireJson, toWireJson } from '../../../../lib/background/sync/wire';
-import { foldKey, normalizeTerms } from '../../../../lib/watchlist/merge';
+import { foldKey, normalizeTerms } from '../../../../lib/shared/term-text';
 import { SYNC_GROUPS, type SyncGroup } from '../../../../lib/background/sync/doc';
 
 export interface Device {

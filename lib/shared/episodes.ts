@@ -2,35 +2,9 @@
  * A watchlist linked to its show's episode list: where the viewer is, which episodes
  * have aired past that, and what the matcher needs to hide only what lies past it.
  */
-import type { EpisodeBoundary, Watchlist } from './model';
+import type { Episode, EpisodeBoundary, Progress, Watchlist } from './watchlist';
 
-/** Watched up to and including this episode (episode 0: none of that season yet). */
-export interface Progress {
-  season: number;
-  episode: number;
-}
-
-/** One episode of a linked show, as TVmaze lists it. */
-export interface Episode {
-  season: number;
-  number: number;
-  title: string;
-  /** When it airs or aired (ISO date-time), or null when not announced. */
-  airstamp: string | null;
-}
-
-/** A watchlist's link to its show on TVmaze. */
-export interface ShowLink {
-  /** TVmaze's show id. */
-  tvmazeId: number;
-  /** Regular episodes in airing order (specials, which have no number, are left out). */
-  episodes: Episode[];
-  /** Epoch ms of the last successful fetch of the episode list. */
-  refreshedAt: number;
-}
-
-/** Hide every mention of the show, or only what lies past the viewer's episode. */
-export type HideMode = 'everything' | 'past-progress';
+export type { Episode, HideMode, Progress, ShowLink } from './watchlist';
 
 /** Progress of a viewer who has watched nothing yet. */
 export const NOTHING_WATCHED: Progress = { season: 1, episode: 0 };

@@ -3,8 +3,8 @@
  * (fast, and there even while the background service worker sleeps). The background
  * writes it after every change to the database, which stays the source of truth.
  */
-import type { Settings } from './db/settings';
-import { isTermSnapshot, type TermSnapshot } from './watchlist/snapshot';
+import { DEFAULT_BLUR_STRENGTH, isBlurStrength, type BlurStrength, type Settings } from './settings';
+import { isTermSnapshot, type TermSnapshot } from './snapshot';
 
 export const SNAPSHOT_KEY = 'plotArmor.snapshot';
 export const PAUSED_KEY = 'plotArmor.pausedSites';
@@ -15,7 +15,7 @@ export const PAGE_STATE_KEYS = [SNAPSHOT_KEY, PAUSED_KEY, SETTINGS_KEY] as const
 export interface PageState {
   snapshot: TermSnapshot | null;
   pausedSites: string[];
-  blurStrength: Settings['blurStrength'];
+  blurStrength: BlurStrength;
 }
 
 /** Reads a page state out of untrusted storage contents (anything malformed reads as absent). */
@@ -26,7 +26,7 @@ export function readPageState(items: Record<string, unknown>): PageState {
   return {
     snapshot: isTermSnapshot(snapshot) ? snapshot : null,
     pausedSites: Array.isArray(paused) ? paused.filter((h): h is string => typeof h === 'string') : [],
-    blurStrength: settings?.blurStrength === 'light' ? 'light' : 'strong',
+    blurStrength: isBlurStrength(settings?.blurStrength) ? settings.blurStrength : DEFAULT_BLUR_STRENGTH,
   };
 }
 

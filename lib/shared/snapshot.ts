@@ -3,7 +3,7 @@
  * so a content script has its terms at document_start without waking the service worker.
  * The database stays the source of truth; this is a cache that readers must validate.
  */
-import { isActive, type MatchList, type Watchlist } from './model';
+import { isActive, type MatchList, type Watchlist } from './watchlist';
 
 /**
  * A list in a snapshot: the matcher's fields plus its hide-until time, so a reader can

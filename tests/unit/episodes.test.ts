@@ -8,7 +8,7 @@ import {
   nextAiring,
   type Episode,
   type ShowLink,
-} from '../../../lib/watchlist/episodes';
+} from '../../lib/shared/episodes';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-01-01T00:00:00Z');

@@ -3,11 +3,8 @@
  * request it takes and the response it gives. Every reply is an envelope, so an
  * error reaches the caller as a message instead of a crash.
  */
-import type { Settings } from './db/settings';
-import type { WatchlistDraft, WatchlistPatch } from './db/watchlists';
-import type { Watchlist } from './watchlist/model';
-
-export type TermGroup = 'characters' | 'cast' | 'keywords';
+import type { Settings } from './settings';
+import type { TermGroup, Watchlist, WatchlistDraft, WatchlistPatch } from './watchlist';
 
 /** Verbs the background answers. */
 export interface BackgroundProtocol {
