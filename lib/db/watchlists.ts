@@ -139,7 +139,16 @@ export async function importWatchlists(
       if (!addedIds.has(existing.id)) mergedIds.add(existing.id);
       const next = toWatchlist(existing);
       for (const group of TERM_GROUPS) next[group] = mergeTerms(existing[group], incoming[group]);
-      if (TERM_GROUPS.some((g) => next[g].length !== existing[g].length)) {
+      // Exceptions add up like terms; a link or progress fills in only what the stored list lacks.
+      next.exceptions = mergeTerms(existing.exceptions, incoming.exceptions);
+      next.link = existing.link ?? incoming.link;
+      next.progress = existing.progress ?? incoming.progress;
+      if (
+        TERM_GROUPS.some((g) => next[g].length !== existing[g].length) ||
+        next.exceptions.length !== existing.exceptions.length ||
+        next.link !== existing.link ||
+        next.progress !== existing.progress
+      ) {
         await tx.store.put(toStored({ ...next, updatedAt: now }));
       }
     }

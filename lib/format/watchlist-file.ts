@@ -8,13 +8,15 @@
  *                       "characters": [], "cast": [], "keywords": [] } ] }
  */
 import * as v from 'valibot';
-import { TERM_GROUPS, type TermGroup, type Watchlist } from '../shared/watchlist';
+import { TERM_GROUPS, type HideMode, type Progress, type ShowLink, type TermGroup, type Watchlist } from '../shared/watchlist';
 import { cleanText, mergeTerms, normalizeTerms, titleKey } from '../shared/term-text';
 
 /** The value of the file's "format" field. */
 export const FILE_FORMAT = 'plot-armor';
-/** The file version this code reads and writes. */
-export const FILE_VERSION = 1;
+/** The file version this code writes; it reads this one and version 1. */
+export const FILE_VERSION = 2;
+/** The versions this code reads: 1 (no episode fields) and 2. */
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 /** Texts of this many bytes (UTF-8) or more are refused before parsing. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** More terms than this in one file (all lists together) are refused. */
@@ -38,6 +40,11 @@ export interface ImportedWatchlist {
   characters: string[];
   cast: string[];
   keywords: string[];
+  link: ShowLink | null;
+  progress: Progress | null;
+  mode: HideMode;
+  exceptions: string[];
+  onlyWhileBehind: boolean;
 }
 
 /** The outcome of `parseWatchlistFile`: the watchlists, or one message for the user. */
@@ -56,6 +63,34 @@ const HIDE_UNTIL_MESSAGE = '`hideUntil` must be a date like "2025-06-01" (or nul
 // ISO 8601 date or date-time; a date alone means midnight UTC (what Date.parse does).
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+const whole = (field: string, min: number) =>
+  v.pipe(v.number(`\`${field}\` must be a whole number`), v.integer(`\`${field}\` must be a whole number`), v.minValue(min, `\`${field}\` must be ${min} or more`));
+const ProgressSchema = v.object(
+  { season: whole('progress.season', 1), episode: whole('progress.episode', 0) },
+  '`progress` must be like { "season": 2, "episode": 5 } (or null)',
+);
+const AIRSTAMP_MESSAGE = '`airstamp` must be a date-time like "2017-03-31T07:00:00+00:00" (or null)';
+const EpisodeSchema = v.object(
+  {
+    season: whole('season', 0),
+    number: whole('number', 0),
+    title: v.optional(v.string('`title` of an episode must be text'), ''),
+    airstamp: v.optional(
+      v.nullable(v.pipe(v.string(AIRSTAMP_MESSAGE), v.regex(ISO_DATE, AIRSTAMP_MESSAGE), v.check((t) => Number.isFinite(Date.parse(t)), AIRSTAMP_MESSAGE))),
+      null,
+    ),
+  },
+  'each episode must be like { "season": 1, "number": 1, "title": "…", "airstamp": "…" }',
+);
+const LinkSchema = v.object(
+  {
+    tvmaze: whole('link.tvmaze', 1),
+    episodes: v.optional(v.pipe(v.array(EpisodeSchema, '`link.episodes` must be a list of episodes'), v.maxLength(5_000, '`link.episodes` has too many episodes')), []),
+    refreshedAt: v.optional(v.nullable(v.pipe(v.string(), v.regex(ISO_DATE, '`link.refreshedAt` must be a date-time'))), null),
+  },
+  '`link` must be like { "tvmaze": 22036, "episodes": [ … ] } (or null)',
+);
 
 const EntrySchema = v.object(
   {
@@ -81,6 +116,12 @@ const EntrySchema = v.object(
     characters: termList('characters'),
     cast: termList('cast'),
     keywords: termList('keywords'),
+    // Version 2: the episode fields (a version-1 file has none; their defaults hide as version 1 did).
+    link: v.optional(v.nullable(LinkSchema), null),
+    progress: v.optional(v.nullable(ProgressSchema), null),
+    mode: v.optional(v.picklist(['everything', 'past-progress'], '`mode` must be "everything" or "past-progress"'), 'everything'),
+    exceptions: termList('exceptions'),
+    onlyWhileBehind: v.optional(v.boolean('`onlyWhileBehind` must be true or false'), false),
   },
   'must be an object with a `title`',
 );
@@ -106,10 +147,10 @@ function parseChecked(text: string): ParseResult {
   if (!isRecord(data) || data.format !== FILE_FORMAT) {
     return fail(`This is not a Plot Armor watchlist file: "format" must be "${FILE_FORMAT}"`);
   }
-  if (data.version !== FILE_VERSION) {
+  if (!READABLE_VERSIONS.includes(data.version)) {
     const found = data.version === undefined ? '(missing)' : JSON.stringify(data.version);
     return fail(
-      `Unsupported version ${found}: this version of Plot Armor reads version ${FILE_VERSION}`,
+      `Unsupported version ${found}: this version of Plot Armor reads versions 1 and ${FILE_VERSION}`,
     );
   }
   const entries = data.watchlists;
@@ -131,7 +172,17 @@ function parseChecked(text: string): ParseResult {
       return fail(`watchlist ${index + 1}${separator}${issue.message}`);
     }
     const { output } = result;
-    watchlists.push({ ...output, ...termsOf(output) });
+    const { link, ...rest } = output;
+    watchlists.push({
+      ...rest,
+      ...termsOf(output),
+      exceptions: normalizeTerms(output.exceptions),
+      link: link && {
+        tvmazeId: link.tvmaze,
+        episodes: link.episodes.map((e) => ({ ...e, title: cleanText(e.title) })),
+        refreshedAt: link.refreshedAt === null ? 0 : Date.parse(link.refreshedAt),
+      },
+    });
   }
   return { ok: true, watchlists: mergeDuplicateTitles(watchlists) };
 }
@@ -152,6 +203,15 @@ export function serializeWatchlists(lists: Watchlist[]): string {
       characters: list.characters,
       cast: list.cast,
       keywords: list.keywords,
+      mode: list.mode,
+      progress: list.progress,
+      exceptions: list.exceptions,
+      onlyWhileBehind: list.onlyWhileBehind,
+      link: list.link && {
+        tvmaze: list.link.tvmazeId,
+        refreshedAt: list.link.refreshedAt ? new Date(list.link.refreshedAt).toISOString() : null,
+        episodes: list.link.episodes,
+      },
     })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -37,6 +37,11 @@ export function fakeImported(overrides: Partial<ImportedWatchlist> = {}): Import
     characters: [],
     cast: [],
     keywords: [],
+    link: null,
+    progress: null,
+    mode: 'everything',
+    exceptions: [],
+    onlyWhileBehind: false,
     ...overrides,
   };
 }

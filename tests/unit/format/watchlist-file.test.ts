@@ -48,6 +48,11 @@ describe('parseWatchlistFile: valid files', () => {
           characters: ['Jonas Kahnwald', 'Martha Nielsen'],
           cast: ['Louis Hofmann'],
           keywords: ['cave', 'time travel', 'Winden'],
+          link: null,
+          progress: null,
+          mode: 'everything',
+          exceptions: [],
+          onlyWhileBehind: false,
         },
         fakeImported({ title: 'Severance' }),
       ],
@@ -90,13 +95,13 @@ describe('parseWatchlistFile: invalid files', () => {
 
   it('rejects an unsupported or missing version', () => {
     expect(errorOf(parseWatchlistFile(file([], { version: 7 })))).toBe(
-      'Unsupported version 7: this version of Plot Armor reads version 1',
+      'Unsupported version 7: this version of Plot Armor reads versions 1 and 2',
     );
     expect(errorOf(parseWatchlistFile(JSON.stringify({ format: 'plot-armor', watchlists: [] })))).toBe(
-      'Unsupported version (missing): this version of Plot Armor reads version 1',
+      'Unsupported version (missing): this version of Plot Armor reads versions 1 and 2',
     );
     expect(errorOf(parseWatchlistFile(file([], { version: '1' })))).toBe(
-      'Unsupported version "1": this version of Plot Armor reads version 1',
+      'Unsupported version "1": this version of Plot Armor reads versions 1 and 2',
     );
   });
 
@@ -168,7 +173,7 @@ describe('serializeWatchlists', () => {
     const text = serializeWatchlists([fakeWatchlist({ title: 'Dark', hideUntil: Date.UTC(2030, 0, 1) })]);
     expect(JSON.parse(text)).toEqual({
       format: 'plot-armor',
-      version: 1,
+      version: 2,
       watchlists: [
         {
           title: 'Dark',
@@ -178,6 +183,11 @@ describe('serializeWatchlists', () => {
           characters: ['Clay Jensen'],
           cast: ['Dylan Minnette'],
           keywords: ['tapes'],
+          mode: 'everything',
+          progress: null,
+          exceptions: [],
+          onlyWhileBehind: false,
+          link: null,
         },
       ],
     });
@@ -189,11 +199,76 @@ describe('serializeWatchlists', () => {
       fakeWatchlist({ title: 'Dark', enabled: false, matchNameParts: false, hideUntil: 1_893_456_000_123 }),
       fakeWatchlist({ title: 'Ünïcödé “quotes” \\ and / slashes', characters: ['Zoë', 'O\'Brien'], cast: [], keywords: ['🎬 emoji'] }),
       fakeWatchlist({ title: 'Empty', characters: [], cast: [], keywords: [] }),
+      fakeWatchlist({
+        title: 'Linked',
+        mode: 'past-progress',
+        progress: { season: 2, episode: 5 },
+        exceptions: ['Clay Aiken', 'snow day'],
+        onlyWhileBehind: true,
+        link: {
+          tvmazeId: 22036,
+          refreshedAt: Date.UTC(2026, 10, 1),
+          episodes: [
+            { season: 1, number: 1, title: 'Tape 1, Side A', airstamp: '2017-03-31T07:00:00+00:00' },
+            { season: 3, number: 1, title: 'Yes, It\'s Me', airstamp: null },
+          ],
+        },
+      }),
     ];
     const result = parseWatchlistFile(serializeWatchlists(lists));
     expect(result).toEqual({
       ok: true,
       watchlists: lists.map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => rest),
     });
+  });
+});
+
+describe('version 2: the episode fields', () => {
+  const v2 = (watchlists: unknown) => JSON.stringify({ format: 'plot-armor', version: 2, watchlists });
+
+  it('reads the link, progress, mode, exceptions and switch', () => {
+    const result = parseWatchlistFile(
+      v2([
+        {
+          title: '13 Reasons Why',
+          mode: 'past-progress',
+          progress: { season: 2, episode: 5 },
+          exceptions: ['Clay Aiken', ' Clay Aiken '],
+          link: { tvmaze: 22036, episodes: [{ season: 1, number: 1, title: 'Tape 1, Side A', airstamp: '2017-03-31T07:00:00+00:00' }] },
+        },
+      ]),
+    );
+    expect(result).toEqual({
+      ok: true,
+      watchlists: [
+        fakeImported({
+          title: '13 Reasons Why',
+          mode: 'past-progress',
+          progress: { season: 2, episode: 5 },
+          exceptions: ['Clay Aiken'],
+          link: { tvmazeId: 22036, refreshedAt: 0, episodes: [{ season: 1, number: 1, title: 'Tape 1, Side A', airstamp: '2017-03-31T07:00:00+00:00' }] },
+        }),
+      ],
+    });
+  });
+
+  it('still reads version 1 files, as hiding everything', () => {
+    const result = parseWatchlistFile(file([{ title: 'Old', characters: ['Clay'] }]));
+    expect(result).toEqual({ ok: true, watchlists: [fakeImported({ title: 'Old', characters: ['Clay'] })] });
+  });
+
+  it.each([
+    [{ title: 'X', mode: 'spoilers' }, 'watchlist 1: `mode` must be "everything" or "past-progress"'],
+    [{ title: 'X', progress: { season: 0, episode: 1 } }, 'watchlist 1: `progress.season` must be 1 or more'],
+    [{ title: 'X', progress: { season: 2, episode: 1.5 } }, 'watchlist 1: `progress.episode` must be a whole number'],
+    [{ title: 'X', progress: 'S2E5' }, 'watchlist 1: `progress` must be like { "season": 2, "episode": 5 } (or null)'],
+    [{ title: 'X', exceptions: 'Clay Aiken' }, 'watchlist 1: `exceptions` must be a list of names'],
+    [{ title: 'X', link: { tvmaze: 'abc' } }, 'watchlist 1: `link.tvmaze` must be a whole number'],
+    [{ title: 'X', link: { tvmaze: 1, episodes: [{ season: 1 }] } }, 'watchlist 1: each episode must be like { "season": 1, "number": 1, "title": "…", "airstamp": "…" }'],
+    [{ title: 'X', link: { tvmaze: 1, episodes: [{ season: 1, number: -2 }] } }, 'watchlist 1: `number` must be 0 or more'],
+    [{ title: 'X', link: { tvmaze: 1, episodes: [{ season: 1, number: 1, airstamp: 'soon' }] } }, 'watchlist 1: `airstamp` must be a date-time like "2017-03-31T07:00:00+00:00" (or null)'],
+    [{ title: 'X', onlyWhileBehind: 'yes' }, 'watchlist 1: `onlyWhileBehind` must be true or false'],
+  ])('refuses %j', (entry, message) => {
+    expect(errorOf(parseWatchlistFile(v2([entry])))).toBe(message);
   });
 });
