@@ -9,7 +9,8 @@ export default defineConfig({
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs', 'contextMenus'],
+    // alarms: refreshing linked shows' episode lists about once a day.
+    permissions: ['storage', 'tabs', 'contextMenus', 'alarms'],
     // The options page's "Fill from TVmaze" (user-triggered): the only network request.
     // Firefox also needs the pages the content script runs on (it asks for them at install
     // already, for the content script) to register the page-state copy, lib/shared/early-state.ts.

@@ -10,6 +10,8 @@ import { createContextMenu } from './context-menu';
 import { createEarlyStatePublisher, type ContentScriptsApi } from './early-state';
 import { createMessageHandler } from './handlers';
 import { pageStateFromDb, publishPageState } from './publish';
+import { createTvmazeClient } from '../tvmaze/client';
+import { createShowRefresh } from './show-refresh';
 import { createTabCounts } from './tab-counts';
 
 /** Starts the background; `api` is the extension API (`browser` or a fake). */
@@ -57,8 +59,22 @@ export function startBackground(api: typeof browser): void {
   api.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading') void counts.forget(tabId);
   });
-  api.runtime.onInstalled.addListener(() => void publish());
-  api.runtime.onStartup.addListener(() => void publish());
+  // Linked shows' episode lists, refreshed about daily; the only requests the background makes.
+  const shows = createShowRefresh({
+    db,
+    client: createTvmazeClient((url) => fetch(url)),
+    publish,
+    alarms: api.alarms ?? null,
+  });
+  shows.listen();
+  api.runtime.onInstalled.addListener(() => {
+    void publish();
+    shows.schedule();
+  });
+  api.runtime.onStartup.addListener(() => {
+    void publish();
+    shows.schedule();
+  });
   // A registered script lives as long as the background that registered it: register
   // again whenever the background starts (storage, which outlives it, is left alone).
   if (contentScripts) {
