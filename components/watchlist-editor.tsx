@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../lib/ui/i18n';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
 import { TERM_GROUPS, type Watchlist } from '../lib/shared/watchlist';
 import type { TvmazeClient } from '../lib/tvmaze/client';
+import { EpisodePanel } from './episode-panel';
 import { TermChips } from './term-chips';
 import { TitleForm } from './title-form';
 import { TvmazeFill } from './tvmaze-fill';
@@ -67,6 +68,7 @@ export function WatchlistEditor({ model, list, tvmaze }: { model: WatchlistsMode
           onRemove={(term) => void model.removeTerm(list.id, group, term)}
         />
       ))}
+      <EpisodePanel model={model} list={list} tvmaze={tvmaze} />
       {tvmaze && (
         <TvmazeFill api={tvmaze} listTitle={list.title} save={(group, terms) => model.addTerms(list.id, group, terms)} />
       )}
