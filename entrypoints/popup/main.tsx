@@ -12,7 +12,7 @@ const client = createBackgroundClient((message) => browser.runtime.sendMessage(m
 const model = createWatchlistsModel(client);
 const site = createSiteModel(client, browser.tabs);
 void model.refresh();
-void site.load();
+void site.load().then(() => site.askWhy());
 render(
   <PopupApp model={model} site={site} openOptions={() => void browser.runtime.openOptionsPage()} />,
   document.getElementById('app')!,

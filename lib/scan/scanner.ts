@@ -14,7 +14,7 @@
  *   element by element;
  * - the hidden set and its count, reveal and re-hide.
  */
-import type { Matcher } from '../match/compile';
+import type { HideReason, Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
 import { createChangeQueue } from './change-queue';
 import { collect, collectToEnd, type Collected, type ReadScope } from './collect';
@@ -51,6 +51,12 @@ export interface Scanner {
   revealAll(): number;
   /** Marks one hidden block (or hidden text) as revealed by the user. */
   reveal(el: Hideable): boolean;
+  /**
+   * Why the block the user last revealed was hidden: each show with the term found and
+   * what lay past the viewer's episode; null when nothing was revealed. Safe to tell:
+   * they chose to read it. Answered only over the extension's messaging, never in the page.
+   */
+  why(): HideReason[] | null;
   /** Hides a block (or text) the user had revealed, again. */
   rehide(el: Hideable): boolean;
   /** How many blocks are hidden now. */
@@ -66,6 +72,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const { doc, signal } = options;
   const win = options.win ?? (doc.defaultView as (Window & typeof globalThis) | null) ?? globalThis.window;
   let matcher: Matcher | null = null;
+  let lastRevealed: Hideable | null = null;
   const roots = new Set<Document | ShadowRoot>([doc]);
   const hidden = new Set<Hideable>();
   const changes = createChangeQueue();
@@ -214,9 +221,18 @@ export function createScanner(options: ScannerOptions): Scanner {
     },
     reveal(el) {
       if (!reveal(el)) return false;
+      lastRevealed = el;
       hidden.delete(el);
       report();
       return true;
+    },
+    why() {
+      if (!lastRevealed || !matcher) return null;
+      const el = lastRevealed as Element;
+      // The block's words, and those of its labelled images and links, as it was read.
+      let text = el.textContent ?? '';
+      if (el.nodeType === 1) for (const a of ['alt', 'title', 'aria-label']) text += ` ${el.getAttribute(a) ?? ''}`;
+      return matcher.explain(text);
     },
     rehide(el) {
       if (!rehide(el)) return false;

@@ -30,9 +30,19 @@ export interface BackgroundProtocol {
   'tab/count': { req: { tabId: number }; res: number };
 }
 
+/** One show that hid a revealed block: the term found, and what lay past the viewer's episode. */
+export interface WhyHidden {
+  listId: string;
+  title: string;
+  term: string;
+  past: string | null;
+}
+
 /** Verbs a content script answers (sent to a tab). */
 export interface TabProtocol {
   'tab/reveal-all': { req: Record<string, never>; res: number };
+  /** Why the block the user last revealed in the tab was hidden (asked by the popup). */
+  'tab/why': { req: Record<string, never>; res: WhyHidden[] };
 }
 
 /** Verbs a content script may send: they only read, or report about their own frame. */
