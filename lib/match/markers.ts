@@ -77,14 +77,14 @@ function ordinalOf(w: string): number {
   return digits(w, 0, w.length - 2, 2);
 }
 
-/** Whether only spaces and the usual separators (`:`, `#`, `-`, `.`, `,`) lie between two words. */
+/** Separators allowed between the words of a marker ("Season 2: Episode 5", "S3 · E2"). */
+const SEPARATORS = ' :#-.,\u00a0\u2013\u2014\u00b7\t\n';
+
+/** Whether only spaces and the usual separators lie between two words. */
 function joined(text: string, from: number, to: number): boolean {
   if (to - from > 4) return false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // An apostrophe or a letter outside ASCII glues the words: "Season's", "é".
-    if (!(c === 0x20 || c === 0x3a || c === 0x23 || c === 0x2d || c === 0x2e || c === 0x2c || c === 0xa0 || c === 0x2013 || c === 0x2014 || c === 0xb7 || c === 0x9 || c === 0xa)) return false;
-  }
+  // An apostrophe or a letter outside ASCII glues the words: "Season's", "é".
+  for (let i = from; i < to; i++) if (!SEPARATORS.includes(text[i]!)) return false;
   return true;
 }
 
@@ -94,7 +94,8 @@ function whole(text: string, t: Token): boolean {
   const after = t.end < text.length ? text.charCodeAt(t.end) : 0x20;
   return !glued(before) && !glued(after);
 }
-const glued = (c: number): boolean => c > 0x7f ? c !== 0xa0 && c !== 0x2013 && c !== 0x2014 && c !== 0xb7 && c !== 0x201c && c !== 0x201d && c !== 0x2018 && c !== 0x2019 : c === 0x27 || c === 0x5f;
+/** Characters that join a word to its neighbour: an apostrophe, an underscore, a letter outside ASCII (not a quote or dash). */
+const glued = (c: number): boolean => (c > 0x7f ? !'\u00a0\u2013\u2014\u00b7\u201c\u201d\u2018\u2019'.includes(String.fromCharCode(c)) : c === 0x27 || c === 0x5f);
 
 /**
  * The markers of `text`, flat: season, episode (a number, `FINALE` or `WHOLE_SEASON`),
@@ -136,12 +137,6 @@ export function findMarkers(text: string): number[] {
         if (season === season && episode === episode && season > 0) seasons.push([season, episode, t.start, t.end, 1]);
         continue;
       }
-      const ordinal = ordinalOf(w);
-      if (ordinal === ordinal && near(t, next) && (next.w === 'season' || next.w === 'series') && whole(text, next)) {
-        seasons.push([ordinal, WHOLE_SEASON, t.start, next.end, 0]);
-        k++;
-      }
-      continue;
     }
     if (w === 'season' || w === 'series') {
       if (!near(t, next) || !whole(text, next)) continue;
