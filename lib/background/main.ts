@@ -26,6 +26,7 @@ export function startBackground(api: typeof browser): void {
       await addTerms(await db(), id, group, terms);
       await publish();
     },
+    openOptions: () => api.runtime.openOptionsPage(),
     // WXT types getMessage from the catalogue seen at `wxt prepare`; these keys are in it.
     msg: (key) => (api.i18n.getMessage as (name: string) => string)(key),
   });

@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import { TERM_GROUPS, type HideMode, type Progress, type ShowLink, type TermGroup, type Watchlist } from '../shared/watchlist';
-import { cleanText, mergeTerms, normalizeTerms, titleKey } from '../shared/term-text';
+import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
 
 /** The value of the file's "format" field. */
 export const FILE_FORMAT = 'plot-armor';
@@ -222,9 +222,14 @@ export function parseTermList(text: string): string[] {
   return normalizeTerms(text.split(/[\n\r,]+/));
 }
 
-/** Entries with the same title (case-insensitive) become one; the first one's settings win. */
+/**
+ * Entries with the same title (case-insensitive) become one; the first one's settings win.
+ * Terms are gathered first and cleaned once per list, so a file repeating one title many
+ * times costs no more than one listing all its terms.
+ */
 function mergeDuplicateTitles(lists: ImportedWatchlist[]): ImportedWatchlist[] {
   const byKey = new Map<string, ImportedWatchlist>();
+  const repeated = new Set<ImportedWatchlist>();
   for (const list of lists) {
     const key = titleKey(list.title);
     const first = byKey.get(key);
@@ -232,8 +237,10 @@ function mergeDuplicateTitles(lists: ImportedWatchlist[]): ImportedWatchlist[] {
       byKey.set(key, list);
       continue;
     }
-    for (const group of TERM_GROUPS) first[group] = mergeTerms(first[group], list[group]);
+    repeated.add(first);
+    for (const group of TERM_GROUPS) for (const term of list[group]) first[group].push(term);
   }
+  for (const list of repeated) Object.assign(list, termsOf(list));
   return [...byKey.values()];
 }
 

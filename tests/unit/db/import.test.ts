@@ -105,4 +105,33 @@ describe('importWatchlists', () => {
     expect(await importWatchlists(other, parsed.watchlists)).toEqual({ added: 2, merged: 0 });
     expect(serializeWatchlists(await listWatchlists(other))).toBe(exported);
   });
+
+  it('issues its writes together, without a round trip to the database per list', async () => {
+    const db = await freshDb();
+    await createWatchlist(db, { title: 'Show 7', characters: ['Seven'] });
+    // What a request costs in a browser is its round trip; count the requests that were
+    // waited for before the next one was made (reads answered before the writes began).
+    const pending = new Set<IDBRequest>();
+    let waits = 0;
+    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, (...args: unknown[]) => IDBRequest>[]) {
+      for (const method of ['get', 'getKey', 'getAll', 'add', 'put']) {
+        const original = proto[method];
+        if (!original) continue;
+        vi.spyOn(proto, method).mockImplementation(function (this: unknown, ...args: unknown[]) {
+          if (pending.size === 0) waits += 1;
+          const request = original.apply(this, args);
+          pending.add(request);
+          request.addEventListener('success', () => pending.delete(request));
+          return request;
+        });
+      }
+    }
+    const lists = Array.from({ length: 500 }, (_, i) => fakeImported({ title: `Show ${i}`, characters: [`Person ${i}`] }));
+    expect(await importWatchlists(db, lists)).toEqual({ added: 499, merged: 1 });
+    vi.restoreAllMocks();
+    expect(waits).toBeLessThanOrEqual(3);
+    const stored = await listWatchlists(db);
+    expect(stored).toHaveLength(500);
+    expect(stored.find((l) => l.title === 'Show 7')?.characters).toEqual(['Seven', 'Person 7']);
+  });
 });

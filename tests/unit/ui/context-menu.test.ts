@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addItemId, createContextMenu, parseAddItemId, type MenusApi } from '../../../lib/background/context-menu';
+import { addItemId, createContextMenu, MENU_LISTS, parseAddItemId, type MenusApi } from '../../../lib/background/context-menu';
 import type { TermGroup } from '../../../lib/shared/watchlist';
 import { formatMessage } from '../../dom/ui/helpers';
 
 type Item = Parameters<MenusApi['create']>[0];
 
-function setup(lists: { id: string; title: string }[]) {
+function setup(lists: { id: string; title: string; updatedAt?: number }[]) {
   let items: Item[] = [];
   const menus: MenusApi = {
     removeAll: vi.fn(async () => {
@@ -14,8 +14,15 @@ function setup(lists: { id: string; title: string }[]) {
     create: vi.fn((item: Item) => void items.push(item)),
   };
   const addTerms = vi.fn(async (_id: string, _group: TermGroup, _terms: string[]) => {});
-  const menu = createContextMenu({ menus, lists: async () => lists, addTerms, msg: (key) => formatMessage(key) });
-  return { menu, addTerms, items: () => items, lists };
+  const openOptions = vi.fn(async () => {});
+  const menu = createContextMenu({
+    menus,
+    lists: async () => lists.map((list) => ({ updatedAt: 0, ...list })),
+    addTerms,
+    openOptions,
+    msg: (key) => formatMessage(key),
+  });
+  return { menu, addTerms, openOptions, menus, items: () => items, lists };
 }
 
 describe('context menu', () => {
@@ -59,5 +66,25 @@ describe('context menu', () => {
     await menu.onClicked({ menuItemId: addItemId('a', 'keywords'), selectionText: 'x'.repeat(501) });
     expect(addTerms).toHaveBeenCalledTimes(1);
     expect(parseAddItemId('plot-armor-add:villains:a')).toBeNull();
+  });
+
+  it('shows the most recently changed lists only, and leads to the options page for the rest', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ id: `id${i}`, title: `Show ${i}`, updatedAt: i }));
+    const { menu, items, menus, openOptions } = setup(many);
+    await menu.rebuild();
+    const shown = items().filter((i) => i.parentId === 'plot-armor-add');
+    expect(shown.map((i) => i.title)).toEqual([
+      ...many.slice(-MENU_LISTS).map((l) => l.title),
+      'Other watchlists (open the options page)',
+    ]);
+    expect(vi.mocked(menus.create).mock.calls.length).toBe(1 + MENU_LISTS * 4 + 1);
+    await menu.onClicked({ menuItemId: shown.at(-1)!.id });
+    expect(openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('rebuilds once more after a burst of changes, not once per change', async () => {
+    const { menu, menus } = setup([{ id: 'a', title: 'Dark' }]);
+    await Promise.all(Array.from({ length: 20 }, () => menu.rebuild()));
+    expect(vi.mocked(menus.removeAll).mock.calls.length).toBe(2);
   });
 });
