@@ -12,17 +12,19 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   matchAboutBlank: true,
-  main(ctx) {
+  // WXT's context ends a script when any script of the page sends its "started" event,
+  // which a page can forge: the content script keeps its own lifetime (lib/content/start.ts),
+  // and does not announce its extension's id to the page.
+  noScriptStartedPostMessage: true,
+  main() {
     let scanner: Scanner | null = null;
-    const listener = createTabMessageListener(() => scanner);
-    browser.runtime.onMessage.addListener(listener);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    browser.runtime.onMessage.addListener(createTabMessageListener(() => scanner));
     void startPlotArmor({
       doc: document,
-      signal: ctx.signal,
       storage: browser.storage.local,
       notify: (type, data) => browser.runtime.sendMessage({ type, data }),
       host: siteHost(location),
+      alive: () => browser.runtime?.id != null,
       // Firefox only: see lib/shared/early-state.ts (left out of the Chromium build).
       early: import.meta.env.FIREFOX ? receiveEarlyState() : undefined,
     }).then((started) => {

@@ -25,14 +25,17 @@ export function hookAttachShadow(win: Window & typeof globalThis): void {
   };
 }
 
-/** Calls `onRoot` with each open shadow root the page hook reports, until `signal` aborts. */
-export function listenForShadowRoots(doc: Document, signal: AbortSignal, onRoot: (root: ShadowRoot) => void): void {
-  doc.addEventListener(
-    SHADOW_EVENT,
-    (event) => {
-      const host = event.composedPath()[0] as Element | undefined;
-      if (host?.shadowRoot) onRoot(host.shadowRoot);
-    },
-    { capture: true, signal },
-  );
+/**
+ * Calls `onRoot` with each open shadow root the page hook reports, until `signal`
+ * aborts. Returns a function that adds the listener again (idempotent), for after a
+ * `document.open()`, which erases the document's listeners.
+ */
+export function listenForShadowRoots(doc: Document, signal: AbortSignal, onRoot: (root: ShadowRoot) => void): () => void {
+  const listener = (event: Event): void => {
+    const host = event.composedPath()[0] as Element | undefined;
+    if (host?.shadowRoot) onRoot(host.shadowRoot);
+  };
+  const attach = (): void => doc.addEventListener(SHADOW_EVENT, listener, { capture: true, signal });
+  attach();
+  return attach;
 }

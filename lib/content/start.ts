@@ -2,6 +2,14 @@
  * The content script's main: reads the page state from storage, compiles the
  * matcher, starts the scanner, and follows every change of watchlists, pauses and
  * settings without a reload.
+ *
+ * Its lifetime is its own: nothing the page can send ends it. It stops when `signal`
+ * aborts, or when a newer instance announces itself with `TAKEOVER_EVENT` right before
+ * its first pass and this one finds its extension gone (reloaded or updated: `alive()`
+ * turns false); its stop undoes everything it wrote. A page can send that event too,
+ * but cannot make an instance whose extension is there believe it is gone. An instance
+ * whose extension is gone and that nobody takes over (Chromium starts no new one in
+ * open tabs) keeps the page as it is, hidden with the lists it had, until a reload.
  */
 import type { BackgroundProtocol, RequestOf } from '../shared/messages';
 import { compileMatcher } from '../match/compile';
@@ -9,7 +17,7 @@ import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '..
 import { listenForReveals } from '../scan/reveal-events';
 import { createScanner, type Scanner } from '../scan/scanner';
 import { activeListsAt } from '../shared/snapshot';
-import { markReady } from './ready';
+import { markReady, TAKEOVER_EVENT, sweepLeftovers } from './ready';
 import { listenForShadowRoots } from './shadow-hook';
 import { createSpoilerStyles } from './styles';
 
@@ -34,7 +42,8 @@ export interface StorageArea {
 
 export interface ContentDeps {
   doc: Document;
-  signal: AbortSignal;
+  /** Stops the content script (it also stops on its own once its extension is gone). */
+  signal?: AbortSignal;
   storage: StorageArea;
   notify: Notify;
   /** The site the user pauses: the top page's host. */
@@ -45,21 +54,59 @@ export interface ContentDeps {
    */
   early?: Promise<Record<string, unknown>>;
   now?: () => number;
+  /** Whether this script's extension is still there (false once reloaded, updated or removed). */
+  alive?: () => boolean;
 }
 
 /** Starts hiding spoilers in `doc`; returns the scanner once the first pass is done. */
 export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
-  const { doc, signal, storage, notify } = deps;
+  const { doc, storage } = deps;
+  const life = new AbortController();
+  const signal = life.signal;
+  const stop = (): void => life.abort();
+  if (deps.signal?.aborted) stop();
+  else deps.signal?.addEventListener('abort', stop, { once: true });
+  const alive = deps.alive ?? (() => true);
+  const checkAlive = (): void => {
+    if (!alive()) stop();
+  };
+  const { notify } = deps;
+
   // Marks on the page's timeline, read by the benchmark (content script start → terms ready).
   const perf = doc.defaultView?.performance;
   perf?.mark?.('plot-armor:start');
   const now = deps.now ?? Date.now;
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
-  const report = (hidden: number) => void notify('page/count', { hidden }).catch(() => {});
-  const scanner = createScanner({ doc, signal, onCountChange: report, onShadowRoot: styles.adopt, onTextHidden: styles.showText });
-  listenForReveals(win, scanner, signal);
-  listenForShadowRoots(doc, signal, (root) => scanner.addShadowRoot(root));
+  const report = (hidden: number) => {
+    try {
+      void notify('page/count', { hidden }).catch(() => {});
+    } catch {
+      // Chromium throws at once once the extension is gone: the page keeps working.
+    }
+  };
+  const scanner = createScanner({
+    doc,
+    signal,
+    onCountChange: report,
+    onShadowRoot: styles.adopt,
+    onTextHidden: styles.showText,
+    onEditable: styles.remove,
+  });
+  signal.addEventListener('abort', styles.remove, { once: true });
+  const listenForTakeover = (): void => doc.addEventListener(TAKEOVER_EVENT, checkAlive, { signal });
+  const listeners = [
+    listenForReveals(win, scanner, signal),
+    listenForShadowRoots(doc, signal, (root) => scanner.addShadowRoot(root)),
+    listenForTakeover,
+  ];
+  listenForTakeover();
+  // After `document.open()` (which erases the listeners of the document and its window)
+  // or a new root element (which takes the style element with the old one), put them back.
+  const onNewRoot = (): void => {
+    styles.ensure();
+    for (const attach of listeners) attach();
+  };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const apply = (state: PageState): void => {
@@ -102,11 +149,17 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     }
     perf?.mark?.('plot-armor:terms-ready');
     if (signal.aborted) return scanner;
+    // An older instance whose extension is gone undoes its work now, in this same task,
+    // so the page is never painted between its stop and this first pass; what an older
+    // instance could not undo (Firefox ends it without running it again) is taken over.
+    doc.dispatchEvent(new (win.Event ?? Event)(TAKEOVER_EVENT));
+    sweepLeftovers(doc);
     apply(state);
   } finally {
     // Whatever happened, never keep the page invisible.
-    markReady(doc, signal);
+    markReady(doc, signal, onNewRoot);
   }
+
 
   const onChanged = (changes: Record<string, unknown>) => {
     if (!PAGE_STATE_KEYS.some((key) => key in changes)) return;

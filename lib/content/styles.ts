@@ -1,12 +1,11 @@
 /**
  * The page's one stylesheet for hidden blocks (and hidden text, through its highlight),
- * built by a pure function, applied as one `<style>` element in the document and as an
- * adopted sheet in each shadow root (document styles do not reach inside shadow trees).
+ * built by a pure function, applied as one `<style>` element in the document and as one
+ * shared adopted sheet in every shadow root (document styles do not reach inside
+ * shadow trees; one sheet for all, so no root is held and none costs a sheet of its own).
  */
+import { HIGHLIGHT_NAME, OWN_UI_ATTRIBUTE, STATE_ATTRIBUTE } from '../scan/attributes';
 import type { BlurStrength } from '../shared/settings';
-import { OWN_UI_ATTRIBUTE } from '../scan/own-ui';
-import { STATE_ATTRIBUTE } from '../scan/state';
-import { HIGHLIGHT_NAME } from '../scan/text-hiding';
 
 /** Blur radius per strength, in `em` so it scales with the text; both leave text unreadable. */
 export const BLUR_RADIUS: Record<BlurStrength, string> = { light: '0.3em', strong: '0.6em' };
@@ -37,12 +36,14 @@ export function createSpoilerStyles(doc: Document) {
   let text = false;
   let css = spoilerCss(strength);
   let element: HTMLStyleElement | null = null;
-  const sheets: CSSStyleSheet[] = [];
+  let sheet: CSSStyleSheet | null | undefined;
+  let on = false;
   const win = doc.defaultView;
 
-  const ensureElement = () => {
-    if (element?.isConnected) return;
-    element = doc.createElement('style');
+  /** Puts the style element back if the page took it away (`document.open()`, a new root element). */
+  const ensure = (): void => {
+    if (!on || element?.isConnected) return;
+    element ??= doc.createElement('style');
     element.setAttribute(OWN_UI_ATTRIBUTE, '');
     element.textContent = css;
     (doc.head ?? doc.documentElement)?.appendChild(element);
@@ -50,12 +51,20 @@ export function createSpoilerStyles(doc: Document) {
 
   const update = (): void => {
     css = spoilerCss(strength, text);
-    ensureElement();
+    on = true;
+    ensure();
     if (element && element.textContent !== css) element.textContent = css;
-    for (const sheet of sheets) sheet.replaceSync(css);
+    sheet?.replaceSync(css);
   };
 
   return {
+    ensure,
+    /** Takes the style element out and empties the shadow roots' sheet. */
+    remove(): void {
+      on = false;
+      element?.remove();
+      sheet?.replaceSync('');
+    },
     /** Applies a blur strength everywhere. */
     apply(next: BlurStrength): void {
       strength = next;
@@ -70,11 +79,13 @@ export function createSpoilerStyles(doc: Document) {
     /** Adds the stylesheet to a shadow root. */
     adopt(root: ShadowRoot): void {
       try {
-        const sheet = new win!.CSSStyleSheet();
-        sheet.replaceSync(css);
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-        sheets.push(sheet);
+        if (sheet === undefined) {
+          sheet = new win!.CSSStyleSheet();
+          sheet.replaceSync(on ? css : '');
+        }
+        if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       } catch {
+        sheet ??= null;
         // No constructable sheets (a document without a window), or a page that froze
         // adoptedStyleSheets: the shadow content stays unblurred rather than breaking.
       }

@@ -4,7 +4,6 @@
  * of turning them into nodes to read happens in `take`, once per pass.
  */
 import type { BlockFinder } from './block';
-import { isControlled } from './control';
 import { isSkipped } from './collect';
 import type { ReadMarks } from './read-marks';
 
@@ -49,7 +48,7 @@ export interface ChangeQueue {
    * change is the parser appending: those are read from where the last read ended,
    * without reading the changes themselves.
    */
-  take(finder: BlockFinder, doc: Document, roots: Iterable<Node>, read: ReadState): Taken;
+  take(finder: BlockFinder, doc: Document, roots: Iterable<Node>, read: ReadState, isOwn?: (el: Element) => boolean): Taken;
 }
 
 /** Creates an empty queue that starts with a full rescan pending. */
@@ -57,6 +56,7 @@ export function createChangeQueue(): ChangeQueue {
   let rescan = true;
   let nodes = new Set<Node>();
   let childLists: MutationRecord[] = [];
+  let attributes: Element[] = [];
 
   const node = (n: Node): void => {
     if (rescan) return;
@@ -67,6 +67,7 @@ export function createChangeQueue(): ChangeQueue {
     rescan = true;
     nodes = new Set();
     childLists = [];
+    attributes = [];
   };
 
   return {
@@ -79,27 +80,29 @@ export function createChangeQueue(): ChangeQueue {
           // Read in `take`: most child-list changes happen inside a paragraph, whose
           // unit covers every added node, so their node lists are never touched.
           childLists.push(record);
-        } else if (type === 'characterData' || !isControlled(record.target as Element)) {
-          // Attribute changes on blocks the extension controls are its own writes.
-          node(record.target);
-        }
+        } else if (type === 'characterData') node(record.target);
+        else attributes.push(record.target as Element);
       }
-      if (childLists.length > BURST_LIMIT) rescanAll();
+      if (childLists.length + attributes.length > BURST_LIMIT) rescanAll();
     },
     node,
     rescanAll,
-    take(finder, doc, roots, read) {
+    take(finder, doc, roots, read, isOwn) {
       if (rescan) {
         rescan = false;
         nodes = new Set();
         childLists = [];
+        attributes = [];
         return { targets: [...roots], tail: false };
       }
       let tail = false;
       const queued = nodes;
       const records = childLists;
+      // Attribute changes on blocks the extension controls are its own writes.
+      for (const el of attributes) if (!isOwn?.(el)) queued.add(el);
       nodes = new Set();
       childLists = [];
+      attributes = [];
       const picked = new Set<Node>();
       // Whether an element is inside a skipped subtree, remembered for this pass.
       const skipMemo = new Map<Element, boolean>();

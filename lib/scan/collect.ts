@@ -1,6 +1,5 @@
 import type { BlockFinder } from './block';
-import { originalAttribute } from './control';
-import { OWN_UI_ATTRIBUTE } from './own-ui';
+import { OWN_UI_ATTRIBUTE } from './attributes';
 import type { ReadMarks } from './read-marks';
 import { IGNORED_TAGS, UNIT_TAGS } from './tags';
 
@@ -32,7 +31,11 @@ function isSkippedTag(el: Element, tag: string): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
-function labelOf(el: Element, tag: string): string | null {
+/** An attribute as the page set it (the scanner's ledger knows the values it replaced). */
+type AttributeReader = (el: Element, name: string) => string | null;
+const pageAttribute: AttributeReader = (el, name) => el.getAttribute(name);
+
+function labelOf(el: Element, tag: string, originalAttribute: AttributeReader): string | null {
   let label: string;
   if (tag === 'IMG' || tag === 'AREA') {
     label = `${el.getAttribute('alt') ?? ''} ${originalAttribute(el, 'title') ?? ''}`;
@@ -70,6 +73,8 @@ export interface ReadScope {
   readonly skip?: ReadonlySet<Node>;
   /** Whether text with no unit of its own is read, as a unit of its own (text-hiding.ts). */
   readonly text?: boolean;
+  /** Reads an attribute as the page set it (default: as it is now). */
+  readonly attribute?: AttributeReader;
 }
 
 /**
@@ -133,7 +138,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
       if (!isSkippedTag(el, tag) && !skip?.has(el)) {
         descend = true;
         if (tag === 'BR') space(finder.unitOf(el), out);
-        const label = labelOf(el, tag);
+        const label = labelOf(el, tag, scope.attribute ?? pageAttribute);
         if (label !== null) out.labelled.set(el, label);
         const shadow = el.shadowRoot;
         if (shadow) out.shadowRoots.push(shadow);

@@ -12,7 +12,10 @@
  *   parser or a script just inserted — and does one read phase (collect every unit's
  *   text) followed by one write phase (set attributes), so styles are never forced
  *   element by element;
- * - the hidden set and its count, reveal and re-hide.
+ * - the hidden set and its count, reveal and re-hide; everything written into the page
+ *   is kept in the scanner's ledger (`ledger.ts`), which its stop undoes;
+ * - the open shadow roots it watches are held only while they are in the document, so
+ *   a page that creates and drops web components does not make it hold them all.
  */
 import type { HideReason, Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
@@ -20,7 +23,8 @@ import { createChangeQueue } from './change-queue';
 import { collect, collectToEnd, type Collected, type ReadScope } from './collect';
 import { createLastRead } from './last-read';
 import { createReadMarks } from './read-marks';
-import { hide, rehide, reveal, stateOf, unhide, type Hideable } from './state';
+import type { BlockState, Hideable } from './attributes';
+import { createLedger } from './ledger';
 import { LABEL_ATTRIBUTES } from './tags';
 
 /** Whether `node` is one of `roots` or inside one (across shadow roots: a shadow root is a node of the chain). */
@@ -34,7 +38,7 @@ function isWithin(node: Node, roots: ReadonlySet<Node>): boolean {
 export interface ScannerOptions {
   doc: Document;
   win?: Window & typeof globalThis;
-  /** Stops observing; the blocks stay as they are. */
+  /** Stops observing and undoes everything the scanner wrote into the page. */
   signal: AbortSignal;
   /** Called after a pass that changed how many blocks are hidden. */
   onCountChange?: (count: number) => void;
@@ -42,6 +46,8 @@ export interface ScannerOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Called before the first text with no element of its own is hidden (text-hiding.ts). */
   onTextHidden?: () => void;
+  /** Called when the page made the document an editor (`designMode`): nothing is written into it then. */
+  onEditable?: () => void;
 }
 
 export interface Scanner {
@@ -65,7 +71,16 @@ export interface Scanner {
   addShadowRoot(root: ShadowRoot): void;
   /** Runs the pending pass now (tests, and the first pass before the page is shown). */
   flush(): void;
+  /** The state the scanner gave `node`, if any. */
+  stateOf(node: Hideable): BlockState | null;
+  /** The block (or hidden text) a reveal control belongs to, if `el` is one. */
+  blockOfControl(el: Element): Hideable | null;
+  /** The show titles a hidden node is about (kept out of the page's reach). */
+  labelOf(node: Hideable): string | null;
 }
+
+/** Whether the page made `doc` an editor (`designMode`): what the user types there is theirs. */
+const isEditable = (doc: Document): boolean => doc.designMode === 'on';
 
 /** Creates a scanner watching `doc` (and the open shadow roots it finds) until `signal` aborts. */
 export function createScanner(options: ScannerOptions): Scanner {
@@ -73,8 +88,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   const win = options.win ?? (doc.defaultView as (Window & typeof globalThis) | null) ?? globalThis.window;
   let matcher: Matcher | null = null;
   let lastRevealed: Hideable | null = null;
+  // The shadow roots to read on a full rescan: only those in the document (see `prune`).
   const roots = new Set<Document | ShadowRoot>([doc]);
+  const observed = new WeakSet<ShadowRoot>();
   const hidden = new Set<Hideable>();
+  const ledger = createLedger();
   const changes = createChangeQueue();
   // What has been read (see ReadState): the pass each node was last read in, and where
   // the last read of the document ended.
@@ -116,6 +134,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     () => {
       stopped = true;
       observer.disconnect();
+      hidden.clear();
+      ledger.clear();
     },
     { once: true },
   );
@@ -124,15 +144,22 @@ export function createScanner(options: ScannerOptions): Scanner {
   const watchRoot = (shadow: ShadowRoot): boolean => {
     if (roots.has(shadow)) return false;
     roots.add(shadow);
+    // A root that left with its host and came back is still observed: only read again.
+    if (observed.has(shadow)) return true;
+    observed.add(shadow);
     observe(shadow);
     options.onShadowRoot?.(shadow);
     return true;
   };
 
   const flush = (): void => {
-    if (!matcher || matcher.empty) {
+    const editable = isEditable(doc);
+    if (editable) options.onEditable?.();
+    if (!matcher || matcher.empty || editable) {
       changes.rescanAll();
-      for (const el of hidden) unhide(el);
+      // Paused or no terms: what the user revealed stays revealed; in an editor, nothing stays.
+      if (editable) ledger.clear();
+      else for (const el of hidden) ledger.unhide(el);
       hidden.clear();
       report();
       return;
@@ -141,8 +168,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
     const matched = new Set<Hideable>();
     pass++;
-    const { targets, tail } = changes.take(finder, doc, roots, { seen, spine: lastRead.spine() });
-    const scope: ReadScope = { marks: { seen, pass }, text: canHideText };
+    const { targets, tail } = changes.take(finder, doc, roots, { seen, spine: lastRead.spine() }, ledger.isControlled);
+    const scope: ReadScope = { marks: { seen, pass }, text: canHideText, attribute: ledger.originalAttribute };
     // Read phase: what was appended after the last read of the document (leaving out
     // the queued targets), then the queued targets and the shadow roots found on the way.
     const watchFound = (): void => {
@@ -170,9 +197,9 @@ export function createScanner(options: ScannerOptions): Scanner {
         textHidden = true;
         options.onTextHidden?.();
       }
-      hide(el, lists.map((list) => list.title));
+      ledger.hide(el, lists.map((list) => list.title));
       // A block the user revealed stays revealed, and does not count as hidden.
-      if (stateOf(el) === 'hidden') {
+      if (ledger.stateOf(el) === 'hidden') {
         matched.add(el);
         hidden.add(el);
       }
@@ -185,7 +212,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       for (const el of hidden) {
         if (matched.has(el)) continue;
         if (seen.get(el) !== pass && !(read && isWithin(el, read))) continue;
-        unhide(el);
+        ledger.unhide(el);
         hidden.delete(el);
       }
     }
@@ -193,13 +220,13 @@ export function createScanner(options: ScannerOptions): Scanner {
   };
 
   const report = (): void => {
-    for (const el of hidden) {
-      if (el.isConnected) continue;
-      // Removed by the page: forget it and take its reveal control away too. If the page
-      // puts it back, it is read again as a new node.
-      unhide(el);
-      hidden.delete(el);
-    }
+    for (const el of hidden) if (!el.isConnected) hidden.delete(el);
+    // Removed by the page: forget it and take its reveal control away too. If the page
+    // puts it back, it is read again as a new node.
+    ledger.prune();
+    // Shadow roots whose host left the document are let go (they are observed still,
+    // and read again if their host comes back).
+    for (const root of roots) if (root !== doc && !(root as ShadowRoot).host.isConnected) roots.delete(root);
     if (hidden.size !== lastCount) {
       lastCount = hidden.size;
       options.onCountChange?.(lastCount);
@@ -214,13 +241,13 @@ export function createScanner(options: ScannerOptions): Scanner {
     },
     revealAll() {
       let count = 0;
-      for (const el of hidden) if (reveal(el)) count++;
+      for (const el of hidden) if (ledger.reveal(el)) count++;
       hidden.clear();
       report();
       return count;
     },
     reveal(el) {
-      if (!reveal(el)) return false;
+      if (!ledger.reveal(el)) return false;
       lastRevealed = el;
       hidden.delete(el);
       report();
@@ -235,7 +262,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       return matcher.explain(text);
     },
     rehide(el) {
-      if (!rehide(el)) return false;
+      if (!ledger.rehide(el)) return false;
       hidden.add(el);
       report();
       return true;
@@ -251,7 +278,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     },
     flush() {
       scheduled = false;
-      flush();
+      if (!stopped) flush();
     },
+    stateOf: ledger.stateOf,
+    blockOfControl: ledger.blockOfControl,
+    labelOf: ledger.labelOf,
   };
 }

@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listenForReveals } from '../../lib/scan/reveal-events';
 import { createScanner, type Scanner } from '../../lib/scan/scanner';
+import { captureClosedRoots, controlButton } from './closed-roots';
 import { fakeMatcher } from './fake-matcher';
 
 let controller: AbortController;
 let scanner: Scanner;
 let pageClicks: number;
+let closed: ReturnType<typeof captureClosedRoots>;
 
 beforeEach(() => {
   controller = new AbortController();
+  closed = captureClosedRoots();
   document.body.innerHTML = '<p id="a">Watch the <a id="link" href="#elsewhere">tapes</a> now</p><p id="b">safe <a id="ok" href="#ok">link</a></p>';
   pageClicks = 0;
   document.addEventListener('click', () => pageClicks++, { signal: controller.signal });
@@ -17,6 +20,7 @@ beforeEach(() => {
   listenForReveals(window, scanner, controller.signal);
 });
 afterEach(() => {
+  closed.uninstall();
   controller.abort();
   document.body.innerHTML = '';
   location.hash = '';
@@ -43,7 +47,7 @@ describe('reveal events', () => {
 
   it("reveals from the block's reveal control (what Enter or Space on it does)", () => {
     const a = document.querySelector<HTMLElement>('#a')!;
-    const button = a.previousElementSibling!.shadowRoot!.querySelector('button')!;
+    const button = controlButton(closed, a.previousElementSibling!);
     click(button);
     expect(a.getAttribute('data-plot-armor')).toBe('revealed');
     expect(pageClicks).toBe(0);

@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEXT_IN_CONTAINER_LIMIT } from '../../lib/scan/collect';
 import { createScanner, type Scanner } from '../../lib/scan/scanner';
 import { installFakeHighlights } from './fake-highlights';
+import { captureClosedRoots, controlButton } from './closed-roots';
 import { fakeMatcher } from './fake-matcher';
 
 let controller: AbortController;
 let scanner: Scanner;
+let closed: ReturnType<typeof captureClosedRoots>;
 
 const state = (selector: string) => document.querySelector(selector)?.getAttribute('data-plot-armor') ?? null;
 const nextMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -18,8 +20,10 @@ function start(html: string, terms: Record<string, string[]> = { Show: ['Hannah 
 
 beforeEach(() => {
   controller = new AbortController();
+  closed = captureClosedRoots();
 });
 afterEach(() => {
+  closed.uninstall();
   controller.abort();
   document.body.innerHTML = '';
 });
@@ -244,12 +248,16 @@ describe('hidden blocks and their reveal controls', () => {
     start('<p id="a" title="orig">Hannah Baker <a id="l" href="/x">link</a></p>', { '13 Reasons Why': ['Hannah Baker'] });
     const p = document.querySelector('#a')!;
     expect(p.getAttribute('aria-hidden')).toBe('true');
-    expect(p.getAttribute('title')).toBe('Possible spoiler for 13 Reasons Why — reveal');
+    // What the page can read names no show.
+    expect(p.getAttribute('title')).toBe('Possible spoiler — click to reveal');
+    expect(p.hasAttribute('data-plot-armor-for')).toBe(false);
     expect(document.querySelector('#l')!.getAttribute('tabindex')).toBe('-1');
     const control = controlOf(p)!;
     expect(control.tagName).toBe('PLOT-ARMOR-REVEAL');
     expect(control.hasAttribute('data-plot-armor-ui')).toBe(true);
-    const button = control.shadowRoot!.querySelector('button')!;
+    // The show's name is in a closed shadow root, out of the page's reach.
+    expect(control.shadowRoot).toBeNull();
+    const button = controlButton(closed, control);
     expect(button.textContent).toBe('Possible spoiler for 13 Reasons Why — reveal');
     expect(button.textContent).not.toContain('Hannah');
   });
@@ -370,7 +378,7 @@ describe('text with no element of its own beside other blocks', () => {
     expect(state('#s')).toBeNull();
     const control = words().previousSibling as Element;
     expect(control.tagName).toBe('PLOT-ARMOR-REVEAL');
-    expect(control.shadowRoot!.querySelector('button')!.textContent).toBe('Possible spoiler for Show — reveal');
+    expect(controlButton(closed, control).textContent).toBe('Possible spoiler for Show — reveal');
     expect(scanner.hiddenCount()).toBe(1);
   });
 

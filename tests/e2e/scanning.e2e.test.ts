@@ -299,18 +299,18 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       const looks = await p.evaluate(() => {
         const a = document.getElementById('a')!;
         const control = a.previousElementSibling!;
-        const button = control.shadowRoot!.querySelector('button')!;
         return {
           filter: getComputedStyle(a).filter,
           controlPosition: getComputedStyle(control).position,
-          buttonBackground: getComputedStyle(button).backgroundColor,
+          // Its closed shadow root's sheet applies under the page's policy: it takes no room.
+          controlWidth: control.getBoundingClientRect().width,
           // The page's text is untouched: the same nodes, the same words.
           text: a.textContent,
         };
       });
       expect(looks.filter).toMatch(/blur/);
       expect(looks.controlPosition).toBe('absolute');
-      expect(looks.buttonBackground).toBe('rgb(109, 40, 217)');
+      expect(looks.controlWidth).toBeLessThanOrEqual(1);
       expect(looks.text).toBe('Jonas Kahnwald opens the door.');
       await p.close();
     });

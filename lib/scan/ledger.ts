@@ -1,0 +1,160 @@
+/**
+ * The write side of one scanner: everything it wrote into a page, in one place.
+ * For each block (or text) it hid or the user revealed, the ledger keeps its state, the
+ * show titles it is about, its reveal control, the page's own attribute values it
+ * replaced, and for text its range in the highlight. Nothing of it is kept in the
+ * page: the page sees `data-plot-armor` and generic wording only. `clear` walks the
+ * ledger and undoes everything, which is how a scanner stops without leaving the page
+ * broken.
+ */
+import { STATE_ATTRIBUTE, type BlockState, type Hideable } from './attributes';
+import {
+  controlAnchor,
+  createControl,
+  guardElement,
+  placeControl,
+  restoreAttributes,
+  revealLabel,
+  REHIDE_HINT,
+  type Control,
+  type SavedAttributes,
+} from './control';
+import { highlightOf } from './text-hiding';
+
+interface Entry {
+  state: BlockState;
+  /** The show titles, comma-separated (the control's name; never written where the page can read it). */
+  label: string;
+  control: Control;
+  /** The page's own values of the attributes written on and inside the block. */
+  saved: SavedAttributes;
+  /** Hidden text only: its range in the highlight. */
+  range: Range | null;
+}
+
+export interface Ledger {
+  /** The state the scanner gave `node`, if any. */
+  stateOf(node: Hideable): BlockState | null;
+  /** The show titles `node` was hidden for. */
+  labelOf(node: Hideable): string | null;
+  /** Hides `node` for `titles`, unless the user revealed it; true if it was not hidden before. */
+  hide(node: Hideable, titles: readonly string[]): boolean;
+  /** Shows a hidden node again and forgets it (it no longer matches). */
+  unhide(node: Hideable): void;
+  /** Marks a hidden node as revealed by the user. */
+  reveal(node: Hideable): boolean;
+  /** Hides a node the user had revealed, again. */
+  rehide(node: Hideable): boolean;
+  /** The node a reveal control (its host, as events see it) belongs to. */
+  blockOfControl(el: Element): Hideable | null;
+  /** Whether the ledger has written attributes on `el` (its attribute changes are the scanner's own). */
+  isControlled(el: Element): boolean;
+  /** An attribute as the page set it, even while the scanner has replaced it. */
+  originalAttribute(el: Element, name: string): string | null;
+  /** Gives back and forgets every node that left the document. */
+  prune(): void;
+  /** Undoes everything the ledger wrote, and forgets it all. */
+  clear(): void;
+}
+
+/** Creates an empty ledger. */
+export function createLedger(): Ledger {
+  const entries = new Map<Hideable, Entry>();
+  const controls = new WeakMap<Element, Hideable>();
+
+  const isText = (node: Hideable): node is Text => node.nodeType === 3;
+
+  const place = (node: Hideable, entry: Entry): void => {
+    entry.control.setLabel(revealLabel(entry.label));
+    placeControl(entry.control.host, controlAnchor(node));
+  };
+
+  const cover = (text: Text, entry: Entry, hidden: boolean): void => {
+    const highlight = highlightOf(text.ownerDocument);
+    // The text may have grown since (the parser appends to it): cover all of it.
+    entry.range!.selectNodeContents(text);
+    if (hidden) highlight?.add(entry.range!);
+    else highlight?.delete(entry.range!);
+  };
+
+  /** Undoes everything written for `node`, in any state. */
+  const release = (node: Hideable, entry: Entry): void => {
+    restoreAttributes(entry.saved);
+    if (isText(node)) highlightOf(node.ownerDocument)?.delete(entry.range!);
+    else node.removeAttribute(STATE_ATTRIBUTE);
+    entry.control.host.remove();
+    controls.delete(entry.control.host);
+    entries.delete(node);
+  };
+
+  const hideAgain = (node: Hideable, entry: Entry): void => {
+    entry.state = 'hidden';
+    if (isText(node)) cover(node, entry, true);
+    else {
+      entry.saved = guardElement(node);
+      node.setAttribute(STATE_ATTRIBUTE, 'hidden');
+    }
+    place(node, entry);
+  };
+
+  return {
+    stateOf: (node) => entries.get(node)?.state ?? null,
+    labelOf: (node) => entries.get(node)?.label ?? null,
+    hide(node, titles) {
+      const label = titles.join(', ');
+      let entry = entries.get(node);
+      if (entry?.state === 'revealed') return false;
+      if (entry) {
+        entry.label = label;
+        if (isText(node)) cover(node, entry, true);
+        place(node, entry);
+        return false;
+      }
+      const doc = node.ownerDocument!;
+      const control = createControl(doc);
+      entry = { state: 'hidden', label, control, saved: new Map(), range: isText(node) ? doc.createRange() : null };
+      entries.set(node, entry);
+      controls.set(control.host, node);
+      hideAgain(node, entry);
+      return true;
+    },
+    unhide(node) {
+      const entry = entries.get(node);
+      if (entry?.state === 'hidden') release(node, entry);
+    },
+    reveal(node) {
+      const entry = entries.get(node);
+      if (entry?.state !== 'hidden') return false;
+      entry.state = 'revealed';
+      restoreAttributes(entry.saved);
+      entry.saved = new Map();
+      entry.control.host.remove();
+      if (isText(node)) cover(node, entry, false);
+      else {
+        node.setAttribute(STATE_ATTRIBUTE, 'revealed');
+        entry.saved.set(node, { title: node.getAttribute('title') });
+        node.setAttribute('title', REHIDE_HINT);
+      }
+      return true;
+    },
+    rehide(node) {
+      const entry = entries.get(node);
+      if (entry?.state !== 'revealed') return false;
+      restoreAttributes(entry.saved);
+      hideAgain(node, entry);
+      return true;
+    },
+    blockOfControl: (el) => controls.get(el) ?? null,
+    isControlled: (el) => entries.has(el),
+    originalAttribute(el, name) {
+      const values = entries.get(el)?.saved.get(el);
+      return values && name in values ? (values[name] ?? null) : el.getAttribute(name);
+    },
+    prune() {
+      for (const [node, entry] of entries) if (!node.isConnected) release(node, entry);
+    },
+    clear() {
+      for (const [node, entry] of entries) release(node, entry);
+    },
+  };
+}
