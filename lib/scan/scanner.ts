@@ -135,6 +135,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       stopped = true;
       observer.disconnect();
       hidden.clear();
+      lastRevealed = null;
       ledger.clear();
     },
     { once: true },
