@@ -37,6 +37,12 @@ export interface HandlerDeps {
   db: () => Promise<IDBPDatabase<PlotArmorDB>>;
   /** Rewrites the state content scripts read, after a change. */
   publish: () => Promise<void>;
+  /**
+   * Runs a write and publishes after it (see `publisher.ts`: a write is marked until its
+   * state is published, so a stopped worker publishes on its next start). Without it, a
+   * write is run and then published.
+   */
+  write?: <T>(work: () => Promise<T>) => Promise<T>;
   counts: TabCounts;
   /** The extension's own origin, e.g. `chrome-extension://<id>/`. */
   extensionOrigin: string;
@@ -54,6 +60,11 @@ const WRITES: ReadonlySet<Verb> = new Set<Verb>([
 
 /** Creates the `runtime.onMessage` handler: every message gets a `Reply`, never an exception. */
 export function createMessageHandler(deps: HandlerDeps) {
+  const write = deps.write ?? (async <T>(work: () => Promise<T>): Promise<T> => {
+    const result = await work();
+    await deps.publish();
+    return result;
+  });
   const handlers: Handlers = {
     'watchlists/list': async () => listWatchlists(await deps.db()),
     'watchlists/create': async (draft) => createWatchlist(await deps.db(), draft),
@@ -110,8 +121,8 @@ export function createMessageHandler(deps: HandlerDeps) {
     if (!request.ok) return request;
     try {
       const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;
-      const data = await handler(request.data, sender);
-      if (WRITES.has(type)) await deps.publish();
+      const run = () => handler(request.data, sender);
+      const data = WRITES.has(type) ? await write(run) : await run();
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

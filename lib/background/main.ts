@@ -11,8 +11,10 @@ import { createEarlyStatePublisher, type ContentScriptsApi } from './early-state
 import { createMessageHandler } from './handlers';
 import { pageStateFromDb, publishPageState } from './publish';
 import { createTvmazeClient } from '../tvmaze/client';
+import { createPublisher } from './publisher';
 import { createShowRefresh } from './show-refresh';
 import { createTabCounts } from './tab-counts';
+import { openWelcomeOnInstall } from './welcome';
 
 /** Starts the background; `api` is the extension API (`browser` or a fake). */
 export function startBackground(api: typeof browser): void {
@@ -23,8 +25,7 @@ export function startBackground(api: typeof browser): void {
     menus,
     lists: async () => listWatchlists(await db()),
     addTerms: async (id, group, terms) => {
-      await addTerms(await db(), id, group, terms);
-      await publish();
+      await publisher.write(async () => addTerms(await db(), id, group, terms));
     },
     openOptions: () => api.runtime.openOptionsPage(),
     // WXT types getMessage from the catalogue seen at `wxt prepare`; these keys are in it.
@@ -46,9 +47,11 @@ export function startBackground(api: typeof browser): void {
     },
     area: api.storage.session ?? null,
   });
+  const publisher = createPublisher({ db, publish });
   const handle = createMessageHandler({
     db,
     publish,
+    write: publisher.write,
     counts,
     extensionOrigin: api.runtime.getURL('/'),
   });
@@ -68,9 +71,10 @@ export function startBackground(api: typeof browser): void {
     alarms: api.alarms ?? null,
   });
   shows.listen();
-  api.runtime.onInstalled.addListener(() => {
+  api.runtime.onInstalled.addListener((details) => {
     void publish();
     shows.schedule();
+    void openWelcomeOnInstall(details, (url) => api.tabs.create({ url }), api.runtime.getURL('/welcome.html')).catch(() => {});
   });
   api.runtime.onStartup.addListener(() => {
     void publish();
@@ -84,6 +88,8 @@ export function startBackground(api: typeof browser): void {
       .then(({ items }) => early.publish(items))
       .catch(() => {});
   }
+  // Writes an earlier run did not get to publish (the browser stopped it) are published now.
+  void publisher.resume().catch(() => {});
   void db()
     .then(getSettings)
     .then((settings) => counts.setBadgeEnabled(settings.showBadge))

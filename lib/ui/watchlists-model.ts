@@ -9,12 +9,19 @@ import { sizeError } from '../format/watchlist-file';
 import type { TermGroup, WatchlistDraft, WatchlistPatch } from '../shared/watchlist';
 import type { Watchlist } from '../shared/watchlist';
 import { t } from './i18n';
+import { hasRawControl, MAX_MESSAGE_BYTES, messageBytes, transportFailure } from './transport-error';
 
 /** The one message line: an error (alert) or a status; `undo` offers to restore a deleted list. */
 export type Notice = { kind: 'error' | 'status'; text: string; undo?: Watchlist } | null;
 
-/** The text of a failure, as the background or the browser wrote it. */
+/**
+ * The text of a failure: the background's answer as it wrote it; for a message the
+ * browser could not deliver or answer, a sentence of ours, never the browser's text.
+ */
 export function errorText(error: unknown): string {
+  const failure = transportFailure(error);
+  if (failure === 'too-large') return t('error_too_large_to_send');
+  if (failure === 'no-answer') return t('error_no_answer');
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -105,11 +112,35 @@ export function createWatchlistsModel(client: BackgroundClient) {
       }
       return this.importText(await file.text());
     },
-    importText(text: string) {
-      return run(
-        () => client.call('watchlists/import', { text }),
+    async importText(text: string) {
+      // Both would fail in the background anyway; checked here, they get the file's own
+      // message instead of the browser refusing to carry the text.
+      if (hasRawControl(text)) {
+        notice.value = { kind: 'error', text: t('import_control_characters') };
+        return undefined;
+      }
+      if (messageBytes(text) > MAX_MESSAGE_BYTES) {
+        notice.value = { kind: 'error', text: t('error_too_large_to_send') };
+        return undefined;
+      }
+      let answered = true;
+      const result = await run(
+        () =>
+          client.call('watchlists/import', { text }).catch((error: unknown) => {
+            answered = transportFailure(error) === null;
+            throw error;
+          }),
         ({ added, merged }) => status(t('notice_imported', [added, merged])),
       );
+      if (!answered) {
+        // The browser stopped the background before it answered: the import was saved
+        // whole or not at all. Show what is saved (asking wakes the background, which
+        // publishes anything it had saved) and say so.
+        const saved = await client.call('watchlists/list', {}).catch(() => null);
+        if (saved) lists.value = saved;
+        notice.value = { kind: 'error', text: t(saved ? 'import_interrupted' : 'error_no_answer') };
+      }
+      return result;
     },
     async exportText(): Promise<string | undefined> {
       try {

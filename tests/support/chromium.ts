@@ -43,6 +43,18 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** The UI language (`de`, `pt-BR`…), which picks the extension's messages. */
   locale?: string;
+  /** Leave open the welcome page a first install opens (closed by default, so tests start from one tab). */
+  keepWelcome?: boolean;
+}
+
+/** The page the extension opens on a first install, once it is there (`null` after `timeout` ms). */
+export async function welcomePage(context: BrowserContext, timeout = 10_000): Promise<Page | null> {
+  for (const end = Date.now() + timeout; Date.now() < end; ) {
+    const page = context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    if (page) return page;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return null;
 }
 
 /** Launches Chromium with the unpacked extension from `.output/chrome-mv3`. */
@@ -77,6 +89,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
   };
   const extensionId = withExtension ? new URL((await worker()).url()).host : '';
+  // A fresh profile is a first install: the extension opens its welcome page, which would
+  // take the focus from the tests' own tabs.
+  if (withExtension && !options.userDataDir && !options.keepWelcome) await (await welcomePage(context))?.close();
   return {
     context,
     extensionId,

@@ -1,8 +1,9 @@
-import { render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import axe from 'axe-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../components/options-app';
 import { PopupApp } from '../../../components/popup-app';
+import { WelcomeApp } from '../../../components/welcome-app';
 import { createTvmazeClient } from '../../../lib/tvmaze/client';
 import { createSettingsModel } from '../../../lib/ui/settings-model';
 import { createSiteModel } from '../../../lib/ui/site-model';
@@ -53,8 +54,37 @@ describe('accessibility (axe-core)', () => {
     const model = createWatchlistsModel(client);
     const site = createSiteModel(client, { query: async () => [{ id: 1, url: 'https://news.example.com/' }], sendMessage: async () => null });
     await Promise.all([model.refresh(), site.load()]);
-    render(<PopupApp model={model} site={site} openOptions={() => {}} />);
+    render(<PopupApp model={model} site={site} tvmaze={createTvmazeClient(recordedFetch())} openOptions={() => {}} />);
     expect(screen.getByRole('searchbox')).toBeTruthy();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('finds no serious or critical violations in the welcome page: searching, reviewing, typing by hand', async () => {
+    const { client } = realClient();
+    const model = createWatchlistsModel(client);
+    await model.refresh();
+    render(<WelcomeApp model={model} tvmaze={createTvmazeClient(recordedFetch())} openOptions={() => {}} />);
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: '13 Reasons Why' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search TVmaze' }));
+    fireEvent.click(await screen.findByRole('button', { name: '13 Reasons Why (2017) · Netflix' }));
+    await screen.findByRole('checkbox', { name: 'Clay Jensen (Characters)' });
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Add this show' }));
+    await screen.findByRole('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Type a show in myself (no network)' }));
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('finds no serious or critical violations in the popup with no watchlists (its "Add a show")', async () => {
+    const { client } = realClient();
+    const model = createWatchlistsModel(client);
+    const site = createSiteModel(client, { query: async () => [{ id: 1, url: 'https://news.example.com/' }], sendMessage: async () => null });
+    await Promise.all([model.refresh(), site.load()]);
+    render(<PopupApp model={model} site={site} tvmaze={createTvmazeClient(recordedFetch())} openOptions={() => {}} />);
+    expect(screen.getByRole('button', { name: 'Search TVmaze' })).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
 });

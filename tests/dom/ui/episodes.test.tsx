@@ -38,7 +38,7 @@ async function popup(why: ((id: string) => unknown) | null = null) {
   const site = createSiteModel(client, tabs);
   await Promise.all([model.refresh(), site.load()]);
   await site.askWhy();
-  render(<PopupApp model={model} site={site} openOptions={() => {}} />);
+  render(<PopupApp model={model} site={site} tvmaze={createTvmazeClient(recordedFetch())} openOptions={() => {}} />);
   const stored = async () => (await client.call('watchlists/list', {})).find((l) => l.title === 'Dark')!;
   return { client, tabs, stored };
 }

@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../../components/popup-app';
 import { createSiteModel, type TabsApi } from '../../../lib/ui/site-model';
 import { createWatchlistsModel } from '../../../lib/ui/watchlists-model';
+import { createTvmazeClient } from '../../../lib/tvmaze/client';
 import { installI18n, realClient } from './helpers';
+import { recordedFetch } from './recorded-fetch';
 
 beforeEach(installI18n);
 
@@ -22,7 +24,7 @@ async function setup(options: { lists?: number; url?: string } = {}) {
   const site = createSiteModel(client, tabs);
   await Promise.all([model.refresh(), site.load()]);
   const openOptions = vi.fn();
-  render(<PopupApp model={model} site={site} openOptions={openOptions} />);
+  render(<PopupApp model={model} site={site} tvmaze={createTvmazeClient(recordedFetch())} openOptions={openOptions} />);
   return { client, tabs, site, openOptions };
 }
 
@@ -66,7 +68,7 @@ describe('popup', () => {
     const model = createWatchlistsModel({ call: (async (type: string) => (type === 'watchlists/list' ? lists : client.call(type as never, {} as never))) as typeof client.call });
     await model.refresh();
     const site = createSiteModel(client, { query: async () => [], sendMessage: async () => null });
-    render(<PopupApp model={model} site={site} openOptions={() => {}} />);
+    render(<PopupApp model={model} site={site} tvmaze={createTvmazeClient(recordedFetch())} openOptions={() => {}} />);
     expect(document.querySelectorAll('.watchlist')).toHaveLength(200);
     expect(screen.getAllByRole('switch')).toHaveLength(200);
     expect(document.querySelectorAll('.snooze')).toHaveLength(20);
@@ -99,13 +101,25 @@ describe('popup', () => {
   });
 
   it('quick-adds a show and links to the options page', async () => {
-    const { client, openOptions } = await setup();
+    const { client, openOptions } = await setup({ lists: 1 });
     const input = screen.getByLabelText('Add a show');
     fireEvent.input(input, { target: { value: 'Severance' } });
     fireEvent.submit(input.closest('form')!);
     await screen.findByRole('status');
-    expect((await client.call('watchlists/list', {})).map((l) => l.title)).toEqual(['Severance']);
+    expect((await client.call('watchlists/list', {})).map((l) => l.title)).toEqual(['Severance', 'Show 001']);
     fireEvent.click(screen.getByRole('link', { name: 'All settings' }));
     expect(openOptions).toHaveBeenCalled();
+  });
+
+  it('with no watchlists offers "Add a show": by hand, with no network, then shows the new list', async () => {
+    const { client } = await setup();
+    expect(screen.getByRole('heading', { name: 'Add a show' })).toBeTruthy();
+    expect(screen.getByRole('searchbox', { name: 'Show name' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Type a show in myself (no network)' }));
+    fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Severance' } });
+    fireEvent.input(screen.getByLabelText('Characters'), { target: { value: 'Mark Scout\nHelly R.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add this show' }));
+    await screen.findByRole('switch', { name: 'Severance' });
+    expect(await client.call('watchlists/list', {})).toMatchObject([{ title: 'Severance', characters: ['Mark Scout', 'Helly R.'] }]);
   });
 });

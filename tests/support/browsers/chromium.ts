@@ -78,6 +78,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     headed: options.headed,
     viewport: options.viewport,
     locale: options.locale,
+    keepWelcome: options.keepWelcome,
   });
   const extensionOrigin = `chrome-extension://${browser.extensionId}`;
   return {

@@ -162,6 +162,18 @@ function wrapPuppeteerPage(page: Page, downloadsDir: string): DriverPage {
   };
 }
 
+/**
+ * Closes the welcome page the extension opens on install, once it is there: the one tab
+ * that was not open before (BiDi reports an extension page's URL as about:blank).
+ */
+async function closeWelcomePage(browser: Browser, before: Set<Page>, timeout = 10_000): Promise<void> {
+  for (const end = Date.now() + timeout; Date.now() < end; ) {
+    const page = (await browser.pages()).find((p) => !before.has(p));
+    if (page) return page.close();
+    await new Promise((done) => setTimeout(done, POLL_MS));
+  }
+}
+
 /** Launches Firefox ESR headless and installs the MV2 build as a temporary add-on. */
 export async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   assertFirefoxReady();
@@ -197,8 +209,12 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     },
   });
   try {
+    const before = new Set(await browser.pages());
     const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
     if (installed !== id) throw new Error(`Firefox installed ${installed}, expected ${id}`);
+    // Installing is a first install (a temporary add-on is gone after a restart): the
+    // extension opens its welcome page, which would take the focus from the tests' tabs.
+    if (!options.keepWelcome) await closeWelcomePage(browser, before);
   } catch (error) {
     await browser.close();
     throw error;

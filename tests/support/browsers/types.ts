@@ -16,6 +16,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** The browser's UI language, which the extension's pages are shown in (`de`, `pt-BR`…; Chromium only). */
   locale?: string;
+  /** Leave open the welcome page a first install opens (closed by default, so tests start from one tab). */
+  keepWelcome?: boolean;
 }
 
 /** A modifier held during a click. */
