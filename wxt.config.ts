@@ -9,7 +9,8 @@ export default defineConfig({
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
     default_locale: 'en',
-    // alarms: refreshing linked shows' episode lists about once a day.
+    // alarms: refreshing linked shows' episode lists about once a day, and the watchlist
+    // sync retrying a write the browser's rate limit held back.
     permissions: ['storage', 'tabs', 'contextMenus', 'alarms'],
     // The options page's "Fill from TVmaze" (user-triggered): the only network request.
     // Firefox also needs the pages the content script runs on (it asks for them at install

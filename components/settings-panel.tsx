@@ -1,6 +1,18 @@
 import { BLUR_STRENGTHS } from '../lib/shared/settings';
+import type { SyncStatus } from '../lib/shared/sync-status';
 import { t } from '../lib/ui/i18n';
 import type { SettingsModel } from '../lib/ui/settings-model';
+
+/** What sync reports: watchlists that do not fit, and a problem with the synced copy. */
+function SyncStatusLines({ status }: { status: SyncStatus | null }) {
+  if (!status) return null;
+  return (
+    <div class="sync-status" aria-live="polite">
+      {status.unsynced.length > 0 && <p>{t('sync_unsynced', status.unsynced.join(', '))}</p>}
+      {status.problem && <p>{t(`sync_problem_${status.problem}`)}</p>}
+    </div>
+  );
+}
 
 /** Blur strength, the toolbar badge, and the paused sites with a Resume button each. */
 export function SettingsPanel({ settings }: { settings: SettingsModel }) {
@@ -28,6 +40,11 @@ export function SettingsPanel({ settings }: { settings: SettingsModel }) {
         <input type="checkbox" checked={current.showBadge} onChange={(e) => void settings.update({ showBadge: e.currentTarget.checked })} />{' '}
         {t('label_badge')}
       </label>
+      <label>
+        <input type="checkbox" checked={current.syncWatchlists} onChange={(e) => void settings.update({ syncWatchlists: e.currentTarget.checked })} />{' '}
+        {t('label_sync')}
+      </label>
+      {current.syncWatchlists && <SyncStatusLines status={settings.sync.value} />}
       <h3 id="paused-heading">{t('heading_paused')}</h3>
       {paused.length === 0 ? (
         <p class="empty">{t('paused_none')}</p>

@@ -4,6 +4,7 @@ import { OptionsApp } from '../../components/options-app';
 import { createBackgroundClient } from '../../lib/shared/client';
 import { downloadText } from '../../lib/ui/download';
 import { createSettingsModel } from '../../lib/ui/settings-model';
+import { followSync } from '../../lib/ui/follow-sync';
 import { tvmazeForPage } from '../../lib/ui/tvmaze-browser';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';
 import { t } from '../../lib/ui/i18n';
@@ -16,6 +17,11 @@ const model = createWatchlistsModel(client);
 const settings = createSettingsModel(client);
 void model.refresh();
 void settings.load();
+// Another device's edits arrive through sync: show them, and what sync says.
+followSync(browser.storage.onChanged, {
+  onStatus: (status) => (settings.sync.value = status),
+  onMerged: () => void model.refresh(),
+}, new AbortController().signal);
 render(
   <OptionsApp
     model={model}

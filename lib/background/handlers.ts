@@ -5,6 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { PlotArmorDB } from '../db/schema';
 import { getSettings, listPausedSites, pauseSite, resumeSite, updateSettings } from '../db/settings';
+import { readSyncRecord } from '../db/sync-state';
 import {
   addTerms,
   createWatchlist,
@@ -37,6 +38,8 @@ export interface HandlerDeps {
   db: () => Promise<IDBPDatabase<PlotArmorDB>>;
   /** Rewrites the state content scripts read, after a change. */
   publish: () => Promise<void>;
+  /** Told after every write (watchlists or settings), e.g. to sync it. */
+  written?: (verb: Verb) => void;
   /**
    * Runs a write and publishes after it (see `publisher.ts`: a write is marked until its
    * state is published, so a stopped worker publishes on its next start). Without it, a
@@ -85,6 +88,12 @@ export function createMessageHandler(deps: HandlerDeps) {
     'terms/remove': async ({ id, group, terms }) => removeTerms(await deps.db(), id, group, terms),
     'settings/get': async () => getSettings(await deps.db()),
     'settings/update': async (patch) => updateSettings(await deps.db(), patch),
+    'sync/status': async () => {
+      const db = await deps.db();
+      const [settings, record] = await Promise.all([getSettings(db), readSyncRecord(db)]);
+      const status = record?.status ?? { unsynced: [], problem: null, lastSyncedAt: null };
+      return { ...status, enabled: settings.syncWatchlists };
+    },
     'sites/list': async () => listPausedSites(await deps.db()),
     'sites/pause': async ({ host }) => {
       const db = await deps.db();
@@ -123,6 +132,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;
       const run = () => handler(request.data, sender);
       const data = WRITES.has(type) ? await write(run) : await run();
+      if (WRITES.has(type)) deps.written?.(type);
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

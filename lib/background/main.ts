@@ -13,6 +13,7 @@ import { pageStateFromDb, publishPageState } from './publish';
 import { createTvmazeClient } from '../tvmaze/client';
 import { createPublisher } from './publisher';
 import { createShowRefresh } from './show-refresh';
+import { startWatchlistSync } from './sync/wiring';
 import { createTabCounts } from './tab-counts';
 import { openWelcomeOnInstall } from './welcome';
 
@@ -26,6 +27,7 @@ export function startBackground(api: typeof browser): void {
     lists: async () => listWatchlists(await db()),
     addTerms: async (id, group, terms) => {
       await publisher.write(async () => addTerms(await db(), id, group, terms));
+      sync?.localChanged();
     },
     openOptions: () => api.runtime.openOptionsPage(),
     // WXT types getMessage from the catalogue seen at `wxt prepare`; these keys are in it.
@@ -48,10 +50,13 @@ export function startBackground(api: typeof browser): void {
     area: api.storage.session ?? null,
   });
   const publisher = createPublisher({ db, publish });
+  // Watchlists sync through storage.sync; the database stays the source of truth.
+  const sync = startWatchlistSync(api, { db, publish });
   const handle = createMessageHandler({
     db,
     publish,
     write: publisher.write,
+    written: () => sync?.localChanged(),
     counts,
     extensionOrigin: api.runtime.getURL('/'),
   });

@@ -5,6 +5,7 @@ import type { Settings } from '../shared/settings';
 import { listWatchlists } from '../db/watchlists';
 import { pageStateItems } from '../shared/page-state';
 import { buildSnapshot } from '../shared/snapshot';
+import { storeForms } from '../match/stored-forms';
 
 /** What content scripts read (terms snapshot, paused sites, settings), from the database. */
 export async function pageStateFromDb(
@@ -16,7 +17,7 @@ export async function pageStateFromDb(
     listPausedSites(db),
     getSettings(db),
   ]);
-  return { settings, items: pageStateItems(buildSnapshot(lists, now), paused, settings) };
+  return { settings, items: pageStateItems(buildSnapshot(lists, now, storeForms), paused, settings) };
 }
 
 /**

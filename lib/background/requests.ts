@@ -75,7 +75,9 @@ export const REQUEST_SCHEMAS: { [K in Verb]: v.GenericSchema<unknown, Background
   'settings/update': v.strictObject({
     blurStrength: v.optional(v.picklist(BLUR_STRENGTHS)),
     showBadge: v.optional(v.boolean()),
+    syncWatchlists: v.optional(v.boolean()),
   }),
+  'sync/status': empty,
   'sites/list': empty,
   'sites/pause': v.object({ host }),
   'sites/resume': v.object({ host }),

@@ -12,7 +12,8 @@
  * open tabs) keeps the page as it is, hidden with the lists it had, until a reload.
  */
 import type { BackgroundProtocol, RequestOf } from '../shared/messages';
-import { compileMatcher } from '../match/compile';
+import { compileOnFirstUse } from '../match/lazy';
+import { compileSnapshot } from '../match/stored-forms';
 import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '../shared/page-state';
 import { listenForReveals } from '../scan/reveal-events';
 import { createScanner, type Scanner } from '../scan/scanner';
@@ -79,6 +80,8 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
   const report = (hidden: number) => {
+    // Called at the end of the pass that hid something, before the browser can paint it.
+    if (hidden > 0) styles.use();
     try {
       void notify('page/count', { hidden }).catch(() => {});
     } catch {
@@ -114,7 +117,9 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     styles.apply(state.blurStrength);
     const at = now();
     const lists = state.snapshot && !isHostPaused(deps.host, state.pausedSites) ? activeListsAt(state.snapshot, at) : [];
-    scanner.setMatcher(lists.length > 0 ? compileMatcher(lists) : null);
+    // Compiled by the first pass that reads text: a frame without any never compiles.
+    const snapshot = state.snapshot;
+    scanner.setMatcher(snapshot && lists.length > 0 ? compileOnFirstUse(() => compileSnapshot(snapshot, lists)) : null);
     // A watchlist whose hide-until date passes while the page is open stops on time.
     clearTimeout(timer);
     const next = state.snapshot?.nextChange;

@@ -38,11 +38,15 @@ export function createSpoilerStyles(doc: Document) {
   let element: HTMLStyleElement | null = null;
   let sheet: CSSStyleSheet | null | undefined;
   let on = false;
+  // The element is added with the first hidden block: a frame that hides nothing (most
+  // frames) never pays for a stylesheet and the style recalculation it causes. Until
+  // then the manifest stylesheet's default blur is all a block could need.
+  let used = false;
   const win = doc.defaultView;
 
   /** Puts the style element back if the page took it away (`document.open()`, a new root element). */
   const ensure = (): void => {
-    if (!on || element?.isConnected) return;
+    if (!on || !used || element?.isConnected) return;
     element ??= doc.createElement('style');
     element.setAttribute(OWN_UI_ATTRIBUTE, '');
     element.textContent = css;
@@ -59,6 +63,11 @@ export function createSpoilerStyles(doc: Document) {
 
   return {
     ensure,
+    /** Adds the style element, once the document hides something (idempotent). */
+    use(): void {
+      used = true;
+      ensure();
+    },
     /** Takes the style element out and empties the shadow roots' sheet. */
     remove(): void {
       on = false;
@@ -74,6 +83,7 @@ export function createSpoilerStyles(doc: Document) {
     showText(): void {
       if (text) return;
       text = true;
+      used = true;
       update();
     },
     /** Adds the stylesheet to a shadow root. */

@@ -8,6 +8,7 @@ type Db = IDBPDatabase<PlotArmorDB>;
 const validators: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
   blurStrength: isBlurStrength,
   showBadge: (value): value is boolean => typeof value === 'boolean',
+  syncWatchlists: (value): value is boolean => typeof value === 'boolean',
 };
 
 const SETTING_KEYS = Object.keys(validators) as (keyof Settings)[];

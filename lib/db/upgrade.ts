@@ -26,7 +26,11 @@ export function upgradePlotArmorDb(
     store.createIndex('by-title-key', 'titleKey', { unique: true });
     rewrites.push(() => fillV2Fields(tx));
   }
-  if (oldVersion < 3) rewrites.push(() => fillV3Fields(tx));
+  if (oldVersion < 3) {
+    // The sync state starts empty: the first sync records every list as this device's edit.
+    db.createObjectStore('sync');
+  }
+  if (oldVersion < 4) rewrites.push(() => fillEpisodeFields(tx));
   // The upgrade callback is not awaited by idb; an error must abort the transaction
   // (so openDB rejects and nothing changes) rather than become an unhandled rejection.
   rewrites
@@ -41,10 +45,10 @@ export function upgradePlotArmorDb(
 }
 
 /**
- * Version 3 step: every watchlist gets the episode fields, as "hide everything" with no
+ * Version 4 step: every watchlist gets the episode fields, as "hide everything" with no
  * link, no progress, no exceptions, so it hides exactly what it hid before.
  */
-async function fillV3Fields(tx: UpgradeTx): Promise<void> {
+async function fillEpisodeFields(tx: UpgradeTx): Promise<void> {
   let cursor = await tx.objectStore('watchlists').openCursor();
   while (cursor) {
     const old = cursor.value as Partial<StoredWatchlist>;
@@ -66,7 +70,7 @@ async function fillV2Fields(tx: UpgradeTx): Promise<void> {
   let cursor = await tx.objectStore('watchlists').openCursor();
   while (cursor) {
     const upgraded = upgradeRecord(cursor.value as unknown as Partial<WatchlistV1>, seen);
-    await cursor.update(upgraded as StoredWatchlist); // completed by the version-3 step
+    await cursor.update(upgraded as StoredWatchlist); // completed by the version-4 step
     cursor = await cursor.continue();
   }
 }

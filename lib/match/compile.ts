@@ -49,7 +49,7 @@ import { buildAutomaton, RARE_ENTRY } from './automaton';
 import { classAfter, classAt, classBefore, classEndingAt, isSpacedWord, LOWER } from './boundary';
 import { foldPage, matchStart } from './fold';
 import { findMarkers } from './markers';
-import { collectOwners } from './owners';
+import { collectOwners, type Owners } from './owners';
 import { isPastBoundary } from './past';
 import { CAPITAL, EXCEPTION, isConditional, PLAIN_TITLE, TERM, TITLE } from './terms';
 
@@ -84,15 +84,18 @@ const DENSE_BUDGET = 8_000_000;
 
 const NONE: readonly MatchList[] = Object.freeze([]);
 
-/** Compiles `lists` (disabled ones match nothing) into a matcher. */
-export function compileMatcher(lists: readonly MatchList[]): Matcher {
-  return compileWithBudget(lists, DENSE_BUDGET);
+/**
+ * Compiles `lists` (disabled ones match nothing) into a matcher; `forms`: their forms
+ * and owners, when already collected (the snapshot's stored forms, stored-forms.ts).
+ */
+export function compileMatcher(lists: readonly MatchList[], forms?: Owners | null): Matcher {
+  return compileWithBudget(lists, DENSE_BUDGET, forms);
 }
 
 /** `compileMatcher` with a chosen dense-table budget (tests use a tiny one to exercise rare symbols). */
-export function compileWithBudget(input: readonly MatchList[], denseBudget: number): Matcher {
+export function compileWithBudget(input: readonly MatchList[], denseBudget: number, forms?: Owners | null): Matcher {
   const lists = [...input]; // the caller may edit its array later
-  const owners = collectOwners(lists);
+  const owners = forms ?? collectOwners(lists);
   if (!owners) return { empty: true, match: () => NONE, explain: () => [] };
   const { texts, ownerStart, ownerList, ownerRole } = owners;
   // Lists with a boundary or exceptions can only be decided once the whole text is read:

@@ -7,6 +7,7 @@
  * the state over at once. The page never sees it: both run in the extension's sandbox.
  * Chromium (MV3) can only register files, not code, and answers storage quickly anyway.
  */
+import { SNAPSHOT_KEY } from './page-state';
 
 /** The main content script's receiver, when it ran first. */
 export const EARLY_STATE_RECEIVER = 'plotArmorReceiveState';
@@ -27,8 +28,14 @@ export const EARLY_STATE_LIMIT = 1_000_000;
  * faster than the same data written as an object literal.
  */
 export function earlyStateCode(items: Record<string, unknown>): string | null {
-  const json = JSON.stringify(items);
-  if (json.length > EARLY_STATE_LIMIT) return null;
+  let json = JSON.stringify(items);
+  if (json.length > EARLY_STATE_LIMIT) {
+    // The snapshot's stored forms only save compiling: without them it may still fit.
+    const snapshot = items[SNAPSHOT_KEY] as { forms?: unknown } | undefined;
+    if (!snapshot?.forms) return null;
+    json = JSON.stringify({ ...items, [SNAPSHOT_KEY]: { ...snapshot, forms: null } });
+    if (json.length > EARLY_STATE_LIMIT) return null;
+  }
   return `(function(s){var g=globalThis;typeof g.${EARLY_STATE_RECEIVER}==='function'?g.${EARLY_STATE_RECEIVER}(s):(g.${EARLY_STATE_SLOT}=s);})(JSON.parse(${JSON.stringify(json)}));`;
 }
 

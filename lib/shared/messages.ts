@@ -4,6 +4,7 @@
  * error reaches the caller as a message instead of a crash.
  */
 import type { Settings } from './settings';
+import type { SyncStatus } from './sync-status';
 import type { TermGroup, Watchlist, WatchlistDraft, WatchlistPatch } from './watchlist';
 
 /** Verbs the background answers. */
@@ -19,6 +20,8 @@ export interface BackgroundProtocol {
   'terms/remove': { req: { id: string; group: TermGroup; terms: string[] }; res: Watchlist };
   'settings/get': { req: Record<string, never>; res: Settings };
   'settings/update': { req: Partial<Settings>; res: Settings };
+  /** Whether watchlists sync, which do not fit, and any problem with the synced copy. */
+  'sync/status': { req: Record<string, never>; res: SyncStatus & { enabled: boolean } };
   'sites/list': { req: Record<string, never>; res: string[] };
   'sites/pause': { req: { host: string }; res: string[] };
   'sites/resume': { req: { host: string }; res: string[] };

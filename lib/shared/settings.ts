@@ -14,6 +14,8 @@ export interface Settings {
   blurStrength: BlurStrength;
   /** Whether the toolbar badge shows how many blocks a page hides. */
   showBadge: boolean;
+  /** Whether watchlists sync through the browser's account (`storage.sync`). */
+  syncWatchlists: boolean;
 }
 
 /** The blur of a fresh install, and of a page whose stored settings are missing or corrupt. */
@@ -24,6 +26,7 @@ export const DEFAULT_BLUR_STRENGTH: BlurStrength = 'strong';
 export const DEFAULT_SETTINGS: Readonly<Settings> = /* @__PURE__ */ Object.freeze({
   blurStrength: DEFAULT_BLUR_STRENGTH,
   showBadge: true,
+  syncWatchlists: true,
 });
 
 /** Whether an untrusted value is one of the blur strengths. */

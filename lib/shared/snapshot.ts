@@ -25,10 +25,29 @@ export interface TermSnapshot {
   lists: SnapshotList[];
   /** Earliest future `hideUntil` or `from` of those lists (epoch ms): when the active set next changes. */
   nextChange: number | null;
+  /**
+   * The lists' forms, collected once here rather than in every frame (stored-forms.ts);
+   * absent (or null) when there are too many: then each content script collects them.
+   */
+  forms?: StoredForms | null;
+}
+
+/** Forms as stored in the snapshot (built and read by lib/match/stored-forms.ts). */
+export interface StoredForms {
+  /** The distinct forms, sorted, joined by line breaks. */
+  texts: string;
+  /** The owners of form p are entries start[p] … start[p + 1] − 1. */
+  start: number[];
+  /** Per entry: the owning list's index × 32, + the form's role bits for that list (lib/match/terms.ts). */
+  owners: number[];
 }
 
 /** The snapshot of `lists` at time `now`: only active lists, stripped to what matching needs. */
-export function buildSnapshot(lists: Watchlist[], now: number): TermSnapshot {
+export function buildSnapshot(
+  lists: Watchlist[],
+  now: number,
+  forms: (lists: readonly MatchList[]) => StoredForms | null = () => null,
+): TermSnapshot {
   const out: SnapshotList[] = [];
   const changes: number[] = [];
   for (const list of lists) {
@@ -57,7 +76,7 @@ export function buildSnapshot(lists: Watchlist[], now: number): TermSnapshot {
     if (from !== null) entry.from = from;
     out.push(entry);
   }
-  return { v: 2, lists: out, nextChange: changes.length === 0 ? null : Math.min(...changes) };
+  return { v: 2, lists: out, nextChange: changes.length === 0 ? null : Math.min(...changes), forms: forms(out) };
 }
 
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -121,3 +140,4 @@ export function activeListsAt(snapshot: TermSnapshot, now: number): MatchList[] 
     (list) => isActive({ enabled: list.enabled, hideUntil: list.hideUntil ?? null }, now) && !(list.from! > now),
   );
 }
+

@@ -280,6 +280,33 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       await expect.poll(() => inFrame('written')).toBe('hidden');
       expect(await inFrame('ok')).toBeNull();
     });
+
+    it('hides spoiler text that the script of a frame empty until then writes, before it is painted', async () => {
+      // The frame starts with nothing to read (so its content script compiles nothing);
+      // once shown, its own script writes a spoiler, which must never be laid out readable.
+      server.html(
+        '/late-ad.html',
+        page(
+          `<script>
+            setTimeout(() => {
+              document.body.insertAdjacentHTML('beforeend', '<p id="late" data-spoiler>Martha Nielsen, in an ad.</p><p id="plain">Buy now.</p>');
+            }, 300);
+          </script>`,
+          FRAME_COUNTER,
+        ),
+      );
+      server.html('/late-ad-host.html', page('<p>Host page.</p><iframe id="ad" src="/late-ad.html"></iframe>'));
+      const p = await open('/late-ad-host.html');
+      await expect.poll(() => stateInFrame(p, 'ad', 'late')).toBe('hidden');
+      expect(await stateInFrame(p, 'ad', 'plain')).toBeNull();
+      await frame();
+      const counts = await p.evaluate(() => {
+        const w = (document.getElementById('ad') as HTMLIFrameElement).contentWindow as unknown as { __seen: number; __readable: number };
+        return { seen: w.__seen, readable: w.__readable };
+      });
+      expect(counts.seen).toBeGreaterThan(0);
+      expect(counts.readable).toBe(0);
+    });
   });
 
   describe('hostile pages', () => {

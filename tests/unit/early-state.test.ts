@@ -20,6 +20,14 @@ describe('the page state handed over by a registered script (Firefox)', () => {
     expect(receiverFirst).not.toHaveProperty(EARLY_STATE_RECEIVER);
   });
 
+  it('leaves out the stored forms when only they make the state too large', async () => {
+    const snapshot = { v: 1, lists: [], nextChange: null, forms: { texts: 'x'.repeat(EARLY_STATE_LIMIT), start: [], owners: [] } };
+    const scope: Record<string, unknown> = {};
+    run(earlyStateCode({ 'plotArmor.snapshot': snapshot })!, scope);
+    await expect(receiveEarlyState(scope)).resolves.toEqual({ 'plotArmor.snapshot': { ...snapshot, forms: null } });
+    expect(earlyStateCode({ 'plotArmor.snapshot': { ...snapshot, lists: ['x'.repeat(EARLY_STATE_LIMIT)] } })).toBeNull();
+  });
+
   it('is replaced on each publish, the old registration going first, and is skipped without the API', async () => {
     const calls: string[] = [];
     const api: ContentScriptsApi = {

@@ -131,7 +131,7 @@ describe('options page', () => {
     await settings.load();
     fireEvent.click(screen.getByLabelText(/^Light/));
     fireEvent.click(screen.getByLabelText('Show the number of hidden paragraphs on the toolbar icon'));
-    await waitFor(async () => expect(await client.call('settings/get', {})).toEqual({ blurStrength: 'light', showBadge: false }));
+    await waitFor(async () => expect(await client.call('settings/get', {})).toEqual({ blurStrength: 'light', showBadge: false, syncWatchlists: true }));
     const paused = screen.getByRole('list', { name: 'Paused sites' });
     expect(within(paused).getByText('spoilers.example')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Resume hiding on spoilers.example' }));

@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../../../lib/db/schema';
 import { getSettings } from '../../../lib/db/settings';
 import { createWatchlist, listWatchlists, updateWatchlist, WatchlistError } from '../../../lib/db/watchlists';
 import { freshDb, uniqueDbName } from './helpers';
@@ -34,8 +35,8 @@ async function createV1Database(name: string): Promise<void> {
   v1.close();
 }
 
-/** What the version-3 step adds to every record: it hides exactly what it hid before. */
-const V3_FIELDS = { link: null, progress: null, mode: 'everything', exceptions: [], onlyWhileBehind: false };
+/** What the version-4 step adds to every record: it hides exactly what it hid before. */
+const EPISODE_FIELDS = { link: null, progress: null, mode: 'everything', exceptions: [], onlyWhileBehind: false };
 
 describe('migration from version 1', () => {
   it('keeps every record and fills the version-2 fields', async () => {
@@ -43,13 +44,13 @@ describe('migration from version 1', () => {
     await createV1Database(name);
     const db = await freshDb(name);
 
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     const byId = new Map((await listWatchlists(db)).map((list) => [list.id, list]));
     expect(byId.size).toBe(3);
-    expect(byId.get('a')).toEqual({ ...V1_RECORDS[0], matchNameParts: true, hideUntil: null, ...V3_FIELDS });
-    expect(byId.get('b')).toEqual({ ...V1_RECORDS[1], matchNameParts: true, hideUntil: null, ...V3_FIELDS });
+    expect(byId.get('a')).toEqual({ ...V1_RECORDS[0], matchNameParts: true, hideUntil: null, ...EPISODE_FIELDS });
+    expect(byId.get('b')).toEqual({ ...V1_RECORDS[1], matchNameParts: true, hideUntil: null, ...EPISODE_FIELDS });
     // The clashing title is renamed, not merged or dropped.
-    expect(byId.get('c')).toEqual({ ...V1_RECORDS[2], title: 'dark (2)', matchNameParts: true, hideUntil: null, ...V3_FIELDS });
+    expect(byId.get('c')).toEqual({ ...V1_RECORDS[2], title: 'dark (2)', matchNameParts: true, hideUntil: null, ...EPISODE_FIELDS });
   });
 
   it('builds a working unique title index over the old records', async () => {
@@ -68,8 +69,8 @@ describe('migration from version 1', () => {
     await createV1Database(name);
     const db = await freshDb(name);
 
-    expect([...db.objectStoreNames].sort()).toEqual(['pausedSites', 'settings', 'watchlists']);
-    expect(await getSettings(db)).toEqual({ blurStrength: 'strong', showBadge: true });
+    expect([...db.objectStoreNames].sort()).toEqual(['pausedSites', 'settings', 'sync', 'watchlists']);
+    expect(await getSettings(db)).toEqual({ blurStrength: 'strong', showBadge: true, syncWatchlists: true });
   });
 
   it('upgrades an empty version-1 database', async () => {
@@ -78,6 +79,41 @@ describe('migration from version 1', () => {
     v1.close();
     const db = await freshDb(name);
     expect(await listWatchlists(db)).toEqual([]);
+  });
+});
+
+/** Creates a version-2 database by hand, the way the version-2 code did. */
+async function createV2Database(name: string): Promise<void> {
+  const v2 = await openDB(name, 2, {
+    upgrade(db) {
+      const lists = db.createObjectStore('watchlists', { keyPath: 'id' });
+      lists.createIndex('by-title-key', 'titleKey', { unique: true });
+      db.createObjectStore('settings');
+      db.createObjectStore('pausedSites', { keyPath: 'host' });
+    },
+  });
+  const tx = v2.transaction(['watchlists', 'settings', 'pausedSites'], 'readwrite');
+  await tx.objectStore('watchlists').put({
+    ...V1_RECORDS[0], titleKey: '13 reasons why', matchNameParts: false, hideUntil: 99,
+  });
+  await tx.objectStore('settings').put('light', 'blurStrength');
+  await tx.objectStore('pausedSites').put({ host: 'example.com', pausedAt: 5 });
+  await tx.done;
+  v2.close();
+}
+
+describe('migration from version 2', () => {
+  it('keeps lists, settings and paused sites, and adds an empty sync store', async () => {
+    const name = uniqueDbName();
+    await createV2Database(name);
+    const db = await freshDb(name);
+
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['pausedSites', 'settings', 'sync', 'watchlists']);
+    expect(await listWatchlists(db)).toEqual([{ ...V1_RECORDS[0], matchNameParts: false, hideUntil: 99, ...EPISODE_FIELDS }]);
+    expect((await getSettings(db)).blurStrength).toBe('light');
+    expect(await db.getAllKeys('pausedSites')).toEqual(['example.com']);
+    expect(await db.getAllKeys('sync')).toEqual([]);
   });
 });
 
@@ -94,7 +130,7 @@ const V2_RECORDS = [
 ];
 
 /** Creates a version-2 database by hand, the way the version-2 code did. */
-async function createV2Database(name: string): Promise<void> {
+async function createV2DatabaseWithLists(name: string): Promise<void> {
   const v2 = await openDB(name, 2, {
     upgrade(db) {
       db.createObjectStore('watchlists', { keyPath: 'id' }).createIndex('by-title-key', 'titleKey', { unique: true });
@@ -110,22 +146,22 @@ async function createV2Database(name: string): Promise<void> {
   v2.close();
 }
 
-describe('migration from version 2', () => {
+describe('migration of version-2 watchlists to the episode fields', () => {
   it('keeps every record and field, and adds the episode fields as "hide everything"', async () => {
     const name = uniqueDbName();
-    await createV2Database(name);
+    await createV2DatabaseWithLists(name);
     const db = await freshDb(name);
 
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     const lists = await listWatchlists(db);
-    expect(lists).toEqual(V2_RECORDS.map(({ titleKey: _key, ...list }) => ({ ...list, ...V3_FIELDS })));
+    expect(lists).toEqual(V2_RECORDS.map(({ titleKey: _key, ...list }) => ({ ...list, ...EPISODE_FIELDS })));
     expect(await db.getKeyFromIndex('watchlists', 'by-title-key', 'dark')).toBe('b');
     expect(await db.getAll('pausedSites')).toEqual([{ host: 'example.com', pausedAt: 5 }]);
   });
 
   it('lets the upgraded records take progress and exceptions', async () => {
     const name = uniqueDbName();
-    await createV2Database(name);
+    await createV2DatabaseWithLists(name);
     const db = await freshDb(name);
     const list = await updateWatchlist(db, 'a', { progress: { season: 2, episode: 5 }, mode: 'past-progress', exceptions: ['Clay Aiken'] });
     expect(list).toMatchObject({ progress: { season: 2, episode: 5 }, mode: 'past-progress', exceptions: ['Clay Aiken'], characters: ['Clay Jensen'] });

@@ -8,7 +8,7 @@ describe('schema', () => {
   it('creates every store and the unique title index at the current version', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['pausedSites', 'settings', 'watchlists']);
+    expect([...db.objectStoreNames].sort()).toEqual(['pausedSites', 'settings', 'sync', 'watchlists']);
     const tx = db.transaction('watchlists');
     expect(tx.store.keyPath).toBe('id');
     const index = tx.store.index('by-title-key');

@@ -6,15 +6,15 @@ import { freshDb } from './helpers';
 describe('settings', () => {
   it('starts with the defaults', async () => {
     const db = await freshDb();
-    expect(DEFAULT_SETTINGS).toEqual({ blurStrength: 'strong', showBadge: true });
+    expect(DEFAULT_SETTINGS).toEqual({ blurStrength: 'strong', showBadge: true, syncWatchlists: true });
     expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
   });
 
   it('saves a partial update and keeps the rest', async () => {
     const db = await freshDb();
-    expect(await updateSettings(db, { blurStrength: 'light' })).toEqual({ blurStrength: 'light', showBadge: true });
-    expect(await updateSettings(db, { showBadge: false })).toEqual({ blurStrength: 'light', showBadge: false });
-    expect(await getSettings(db)).toEqual({ blurStrength: 'light', showBadge: false });
+    expect(await updateSettings(db, { blurStrength: 'light' })).toEqual({ blurStrength: 'light', showBadge: true, syncWatchlists: true });
+    expect(await updateSettings(db, { showBadge: false })).toEqual({ blurStrength: 'light', showBadge: false, syncWatchlists: true });
+    expect(await getSettings(db)).toEqual({ blurStrength: 'light', showBadge: false, syncWatchlists: true });
   });
 
   it('rejects an invalid value and ignores a corrupt stored one', async () => {

@@ -29,6 +29,7 @@ describe('buildSnapshot', () => {
       ],
       // The disabled list's date does not matter: it cannot become active by time.
       nextChange: NOW + 500,
+      forms: null,
     });
     expect(snapshot.lists[0]).not.toHaveProperty('createdAt');
     expect(isTermSnapshot(snapshot)).toBe(true);
@@ -37,7 +38,7 @@ describe('buildSnapshot', () => {
 
   it('has no next change without future dates, and works for no lists', () => {
     expect(buildSnapshot([fakeWatchlist()], NOW).nextChange).toBeNull();
-    expect(buildSnapshot([], NOW)).toEqual({ v: 2, lists: [], nextChange: null });
+    expect(buildSnapshot([], NOW)).toEqual({ v: 2, lists: [], nextChange: null, forms: null });
   });
 
   it('picks the earliest future date', () => {

@@ -1,0 +1,143 @@
+/**
+ * The start benchmark, in real Chromium: what the content script costs a page before it
+ * has anything big to read — in the top frame, and in every other frame it runs in.
+ * Three small pages, each loaded several times with and without the extension (two
+ * browsers, loads interleaved), with a 1,000-term watchlist:
+ * - `top`: a short article, one frame: the top frame's start;
+ * - `empty`: the same article and 20 frames with nothing to read (about:blank frames,
+ *   empty same-origin pages, and cross-origin ad-like frames whose script inserts an
+ *   image and a link without text);
+ * - `text`: the same article and 20 frames of two short paragraphs each, one naming a
+ *   watched character (each must be hidden).
+ * Cost: CDP ScriptDuration + RecalcStyleDuration, with minus without, medians of the loads;
+ * per frame: (frames page − top page) / 20. Also the content script's own marks in the
+ * top frame: script start → terms ready, and the apply (compile + first pass).
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { callBackground, launchWithExtension } from '../tests/support/chromium';
+import { startServer, type TestServer } from '../tests/support/server';
+import { makeBenchPage, sentence } from './page-fixture';
+import { prng } from './prng';
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 9);
+const FRAMES = 20;
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+/** The bench's pages on `server`, framing ad-like pages from `other` (another origin). */
+function servePages(server: TestServer, other: TestServer, terms: readonly string[]): void {
+  const random = prng(11);
+  const article = Array.from({ length: 6 }, (_, i) => `<p>${sentence(25, random)}${i === 2 ? ` ${terms[5]} ${sentence(10, random)}` : ''}</p>`).join('\n');
+  const doc = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Start</title></head><body>${body}</body></html>`;
+  const frames = (src: (i: number) => string) =>
+    Array.from({ length: FRAMES }, (_, i) => `<iframe ${src(i)} width="300" height="120"></iframe>`).join('\n');
+  server.html('/top.html', doc(`<main><h1>A short article</h1>\n${article}</main>`));
+  server.html('/blank.html', doc(''));
+  other.html('/ad.html', doc(`<script>
+  const a = document.createElement('a'); a.href = '#';
+  const img = document.createElement('img'); img.width = 300; img.height = 100;
+  a.append(img); document.body.append(a);
+  const pixel = new Image(1, 1); document.body.append(pixel);
+</script>`));
+  const empty = (i: number) => (i % 3 === 0 ? '' : i % 3 === 1 ? 'src="/blank.html"' : `src="${other.origin}/ad.html"`);
+  server.html('/empty.html', doc(`<main><h1>A short article</h1>\n${article}</main>\n${frames(empty)}`));
+  for (let i = 0; i < FRAMES; i++) {
+    server.html(`/text-${i}.html`, doc(`<p>${sentence(20, random)}</p><p>${sentence(8, random)} ${terms[(i * 37) % terms.length]} ${sentence(8, random)}</p>`));
+  }
+  server.html('/text.html', doc(`<main><h1>A short article</h1>\n${article}</main>\n${frames((i) => `src="/text-${i}.html"`)}`));
+}
+
+interface Load {
+  cost: number;
+  script: number;
+  style: number;
+  /** Top frame: content script start → terms ready, and the first apply (compile + pass). */
+  ready: number | null;
+  apply: number | null;
+  /** Frames (top included) with a hidden block. */
+  hiddenFrames: number;
+}
+
+async function load(context: BrowserContext, url: string): Promise<Load> {
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // Thread time, not wall time: this machine is shared, and a descheduled thread is no cost of the page's.
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(400);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  const marks = await page.evaluate(() => {
+    // No named helpers in here: the bundler would wrap them in a function the page lacks.
+    const start = performance.getEntriesByName('plot-armor:start')[0];
+    const ready = performance.getEntriesByName('plot-armor:terms-ready')[0];
+    const apply = performance.getEntriesByName('plot-armor:apply')[0];
+    return { ready: start && ready ? ready.startTime - start.startTime : null, apply: apply ? apply.duration : null };
+  });
+  let hiddenFrames = 0;
+  for (const frame of page.frames()) {
+    if (await frame.evaluate(() => document.querySelector('[data-plot-armor="hidden"]') !== null).catch(() => false)) hiddenFrames++;
+  }
+  await cdp.detach();
+  await page.close();
+  const script = (m.ScriptDuration ?? 0) * 1000;
+  const style = (m.RecalcStyleDuration ?? 0) * 1000;
+  return { cost: script + style, script, style, ...marks, hiddenFrames };
+}
+
+async function main() {
+  const { terms } = makeBenchPage({ paragraphs: 100, spoilers: 1 });
+  const server = await startServer();
+  const other = await startServer();
+  servePages(server, other, terms);
+  const plain = await launchWithExtension({ withExtension: false });
+  const withExt = await launchWithExtension();
+  const options = await withExt.openExtensionPage('options.html');
+  await callBackground(options, 'watchlists/create', { title: 'Bench Show', characters: terms });
+  await options.close();
+  console.log(`Start costs: ${terms.length} terms, ${FRAMES} frames per frames page, ${LOADS} loads each.\n`);
+
+  const names = ['top', 'empty', 'text'] as const;
+  const runs: Record<string, { with: Load[]; without: Load[] }> = {};
+  for (const name of names) runs[name] = { with: [], without: [] };
+  // One warm-up load of each in both browsers (first loads pay for the process and caches).
+  for (const name of names) {
+    await load(plain.context, `${server.origin}/${name}.html`);
+    await load(withExt.context, `${server.origin}/${name}.html`);
+  }
+  for (let i = 0; i < LOADS; i++) {
+    for (const name of names) {
+      runs[name]!.without.push(await load(plain.context, `${server.origin}/${name}.html`));
+      runs[name]!.with.push(await load(withExt.context, `${server.origin}/${name}.html`));
+    }
+  }
+  await withExt.close();
+  await plain.close();
+  await server.close();
+  await other.close();
+
+  const added = (name: string, key: 'cost' | 'script' | 'style') =>
+    median(runs[name]!.with.map((l) => l[key])) - median(runs[name]!.without.map((l) => l[key]));
+  const top = runs.top!.with;
+  const textHidden = median(runs.text!.with.map((l) => l.hiddenFrames));
+  if (textHidden !== FRAMES + 1) throw new Error(`The text frames page had a hidden block in ${textHidden} frames, not ${FRAMES + 1}.`);
+  const rows = [
+    ['Top frame: added main-thread time, one-frame page (script + style, with − without; target ≤ 3 ms)', ms(added('top', 'cost'))],
+    ['… of which script / style', `${ms(added('top', 'script'))} / ${ms(added('top', 'style'))}`],
+    ['Top frame: content script start → terms ready (marks)', ms(median(top.map((l) => l.ready ?? NaN)))],
+    ['Top frame: first apply, compile + first pass (marks)', ms(median(top.map((l) => l.apply ?? NaN)))],
+    [`Page with ${FRAMES} empty frames: added main-thread time`, ms(added('empty', 'cost'))],
+    ['Each empty frame adds ((empty − top) / 20; target ≤ 0.5 ms)', ms((added('empty', 'cost') - added('top', 'cost')) / FRAMES)],
+    [`Page with ${FRAMES} small text frames: added main-thread time`, ms(added('text', 'cost'))],
+    ['Each small text frame adds ((text − top) / 20)', ms((added('text', 'cost') - added('top', 'cost')) / FRAMES)],
+  ];
+  console.log('| measure | value |\n| --- | --- |');
+  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+  const raw = (name: string, side: 'with' | 'without') => runs[name]![side].map((l) => l.cost.toFixed(1)).join(', ');
+  console.log(`\n(raw ms, with / without: ${names.map((n) => `${n}: ${raw(n, 'with')} / ${raw(n, 'without')}`).join('; ')})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

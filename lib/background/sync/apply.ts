@@ -1,0 +1,52 @@
+/**
+ * What a merged sync document means for this device's database: which watchlists to
+ * write and which to delete. Lists keep their own term order; terms that arrived from
+ * another device go after them. Unchanged lists are left alone.
+ */
+import { foldKey, normalizeTerms } from '../../shared/term-text';
+import type { Watchlist } from '../../shared/watchlist';
+import { SYNC_GROUPS } from './doc';
+import { SYNC_FIELDS, type SyncedList } from './view';
+
+/** The part of a watchlist that syncs. */
+export function toSynced(list: Watchlist): SyncedList {
+  const out = { id: list.id } as SyncedList;
+  for (const field of SYNC_FIELDS) (out as Record<string, unknown>)[field] = list[field];
+  for (const group of SYNC_GROUPS) out[group] = list[group];
+  return out;
+}
+
+function sameTerms(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((t) => set.has(t));
+}
+
+function mergedTerms(mine: readonly string[], theirs: readonly string[]): string[] {
+  const spelling = new Map(theirs.map((t) => [foldKey(t), t]));
+  const kept = mine.filter((t) => spelling.has(foldKey(t))).map((t) => spelling.get(foldKey(t))!);
+  return normalizeTerms([...kept, ...theirs]);
+}
+
+/** The writes that make `local` show `view`; `now` becomes the changed lists' `updatedAt`. */
+export function planApply(
+  local: readonly Watchlist[],
+  view: readonly SyncedList[],
+  now: number,
+): { puts: Watchlist[]; deletes: string[] } {
+  const byId = new Map(local.map((l) => [l.id, l]));
+  const puts: Watchlist[] = [];
+  for (const synced of view) {
+    const mine = byId.get(synced.id);
+    byId.delete(synced.id);
+    const differs =
+      !mine ||
+      SYNC_FIELDS.some((f) => JSON.stringify(mine[f]) !== JSON.stringify(synced[f])) ||
+      SYNC_GROUPS.some((g) => !sameTerms(mine[g], synced[g]));
+    if (!differs) continue;
+    const next: Watchlist = { ...(mine ?? { updatedAt: now }), ...synced, updatedAt: now } as Watchlist;
+    if (mine) for (const group of SYNC_GROUPS) next[group] = mergedTerms(mine[group], synced[group]);
+    puts.push(next);
+  }
+  return { puts, deletes: [...byId.keys()] };
+}

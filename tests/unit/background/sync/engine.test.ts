@@ -1,0 +1,326 @@
+import type { IDBPDatabase } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { chunkKey, MANIFEST_KEY, SYNC_QUOTA } from '../../../../lib/background/sync/chunks';
+import { CHECK_EVERY_MS, createWatchlistSync, PARTIAL_GRACE_MS } from '../../../../lib/background/sync/engine';
+import { openPlotArmorDb } from '../../../../lib/db/open';
+import type { PlotArmorDB } from '../../../../lib/db/schema';
+import { updateSettings } from '../../../../lib/db/settings';
+import { readSyncRecord } from '../../../../lib/db/sync-state';
+import {
+  addTerms,
+  createWatchlist,
+  deleteWatchlist,
+  listWatchlists,
+  removeTerms,
+  updateWatchlist,
+} from '../../../../lib/db/watchlists';
+import { FakeCloud, type FakeSyncArea } from './fake-sync';
+
+interface Device {
+  db: IDBPDatabase<PlotArmorDB>;
+  area: FakeSyncArea;
+  sync: ReturnType<typeof createWatchlistSync>;
+  published: number;
+  scheduled: number[];
+  /** Runs the scheduled alarm if it is due at the cloud's time. */
+  alarm(): Promise<void>;
+}
+
+function world(skews: number[] = [0, 0]) {
+  let time = 1_700_000_000_000;
+  const cloud = new FakeCloud();
+  const devices: Device[] = [];
+  const make = async (skew: number): Promise<Device> => {
+    const now = () => time + skew;
+    const db = await openPlotArmorDb(`sync-test-${crypto.randomUUID()}`);
+    const area = cloud.area(now);
+    const device: Device = {
+      db,
+      area,
+      published: 0,
+      scheduled: [],
+      sync: createWatchlistSync({
+        db: async () => db,
+        area,
+        publish: async () => void device.published++,
+        schedule: (when) => void device.scheduled.push(when),
+        now,
+        debounceMs: 0,
+      }),
+      async alarm() {
+        const due = device.scheduled.at(-1);
+        if (due !== undefined && due <= now()) await device.sync.run();
+      },
+    };
+    return device;
+  };
+  return {
+    cloud,
+    devices,
+    async start() {
+      for (const skew of skews) devices.push(await make(skew));
+      return devices;
+    },
+    advance(ms: number) {
+      time += ms;
+    },
+    /** Both devices sync and exchange until quiet. */
+    async settle() {
+      for (let i = 0; i < 3; i++) {
+        for (const d of devices) {
+          await d.sync.run();
+          cloud.deliver();
+        }
+      }
+    },
+  };
+}
+
+const titles = async (d: Device) => (await listWatchlists(d.db)).map((l) => l.title);
+const strip = (lists: Awaited<ReturnType<typeof listWatchlists>>) =>
+  lists.map(({ updatedAt: _u, ...rest }) => ({ ...rest, characters: [...rest.characters].sort() }));
+
+describe('syncing watchlists through storage.sync', () => {
+  it('writes local edits to storage.sync and merges them into another device', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas Kahnwald'] });
+    await a!.sync.run();
+    expect(a!.area.items[MANIFEST_KEY]).toBeDefined();
+    w.cloud.deliver();
+    await b!.sync.run();
+    expect(await listWatchlists(b!.db)).toEqual([expect.objectContaining({ id: dark.id, title: 'Dark', characters: ['Jonas Kahnwald'] })]);
+    expect(b!.published).toBe(1);
+    expect((await readSyncRecord(a!.db))?.status.lastSyncedAt).toBeTypeOf('number');
+  });
+
+  it('keeps both devices’ concurrent edits to different lists and different groups of one list', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas'] });
+    await w.settle();
+    await addTerms(a!.db, dark.id, 'characters', ['Martha']);
+    await createWatchlist(a!.db, { title: 'Lost' });
+    await addTerms(b!.db, dark.id, 'characters', ['Mikkel']);
+    await addTerms(b!.db, dark.id, 'cast', ['Louis Hofmann']);
+    await updateWatchlist(b!.db, dark.id, { enabled: false });
+    await createWatchlist(b!.db, { title: 'Severance' });
+    // Both write before seeing the other's write.
+    await a!.sync.run();
+    await b!.sync.run();
+    await w.settle();
+    const listsA = await listWatchlists(a!.db);
+    expect(strip(listsA)).toEqual(strip(await listWatchlists(b!.db)));
+    expect(listsA.map((l) => l.title)).toEqual(['Dark', 'Lost', 'Severance']);
+    const merged = listsA[0]!;
+    expect(new Set(merged.characters)).toEqual(new Set(['Jonas', 'Martha', 'Mikkel']));
+    expect(merged.cast).toEqual(['Louis Hofmann']);
+    expect(merged.enabled).toBe(false);
+  });
+
+  it('carries deletions and term removals, with clocks a day apart', async () => {
+    const day = 86_400_000;
+    const w = world([0, -day]);
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas', 'Martha'] });
+    const lost = await createWatchlist(a!.db, { title: 'Lost' });
+    await w.settle();
+    // B, its clock a day behind, deletes a list and removes a term; A edits that list meanwhile.
+    await deleteWatchlist(b!.db, lost.id);
+    await removeTerms(b!.db, dark.id, 'characters', ['Martha']);
+    await addTerms(a!.db, lost.id, 'keywords', ['hatch']);
+    await b!.sync.run();
+    w.cloud.deliver();
+    await a!.sync.run();
+    await w.settle();
+    for (const d of [a!, b!]) {
+      expect(await titles(d)).toEqual(['Dark']);
+      expect((await listWatchlists(d.db))[0]!.characters).toEqual(['Jonas']);
+    }
+  });
+
+  it('does not sync while the setting is off, and catches up once it is on', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    await updateSettings(a!.db, { syncWatchlists: false });
+    await createWatchlist(a!.db, { title: 'Dark' });
+    await a!.sync.run();
+    expect(a!.area.items).toEqual({});
+    await updateSettings(a!.db, { syncWatchlists: true });
+    await w.settle();
+    expect(await titles(b!)).toEqual(['Dark']);
+  });
+
+  it('never overwrites an edit made while a merge was in progress', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark' });
+    await w.settle();
+    await addTerms(b!.db, dark.id, 'characters', ['Jonas']);
+    await b!.sync.run();
+    w.cloud.deliver();
+    // The user adds a term on A just as A reads storage.sync.
+    let once = true;
+    a!.area.onGet = async () => {
+      if (!once) return;
+      once = false;
+      await addTerms(a!.db, dark.id, 'cast', ['Louis Hofmann']);
+    };
+    await a!.sync.run();
+    const list = (await listWatchlists(a!.db))[0]!;
+    expect(list.characters).toEqual(['Jonas']);
+    expect(list.cast).toEqual(['Louis Hofmann']);
+  });
+
+  it('merges a write that lands between reading storage.sync and writing it, instead of writing over it', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    await createWatchlist(a!.db, { title: 'Dark' });
+    await a!.sync.run();
+    await createWatchlist(b!.db, { title: 'Lost' });
+    let gets = 0;
+    b!.area.onGet = async () => {
+      // A's write arrives just after B's cycle has read storage.sync.
+      if (++gets === 2) w.cloud.deliver();
+    };
+    await b!.sync.run();
+    expect(await titles(b!)).toEqual(['Dark', 'Lost']);
+    w.cloud.deliver();
+    await a!.sync.run();
+    expect(await titles(a!)).toEqual(['Dark', 'Lost']);
+  });
+
+  it('stays within the write rates and loses no edit to them', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark' });
+    // 150 edits, each followed by a sync, 100 ms apart: far more than 60 writes a minute.
+    for (let i = 0; i < 150; i++) {
+      await addTerms(a!.db, dark.id, 'keywords', [`clue ${i}`]);
+      await a!.sync.run();
+      w.advance(100);
+    }
+    // The fake throws past the real limits; the layer kept under half of them.
+    expect(a!.area.writes.length).toBeLessThanOrEqual(60);
+    expect(a!.scheduled.at(-1)!).toBeGreaterThan(1_700_000_000_000 + 15_000);
+    // Later, the alarm fires and the last edits go out.
+    w.advance(120_000);
+    await a!.alarm();
+    w.cloud.deliver();
+    await b!.sync.run();
+    expect((await listWatchlists(b!.db))[0]!.keywords).toHaveLength(150);
+  }, 60_000);
+
+  it('heals a write the browser lost, at the next check', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    await createWatchlist(a!.db, { title: 'Dark' });
+    a!.area.loseNextWrite = true;
+    await a!.sync.run();
+    w.cloud.deliver();
+    await b!.sync.run();
+    expect(await titles(b!)).toEqual([]);
+    w.advance(CHECK_EVERY_MS);
+    await a!.alarm();
+    w.cloud.deliver();
+    await b!.sync.run();
+    expect(await titles(b!)).toEqual(['Dark']);
+  });
+
+  it('waits for a write arriving item by item, in any order, and merges it only once whole', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    let seed = 3;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const word = () => Array.from({ length: 9 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+    await createWatchlist(a!.db, { title: 'Dark', characters: Array.from({ length: 3000 }, word) });
+    await a!.sync.run();
+    expect(Object.keys(a!.area.items).length).toBeGreaterThan(2);
+    // B reads storage.sync on every item that arrives, and never merges half a write.
+    const seen: string[][] = [];
+    await w.cloud.deliverEach({
+      shuffle: random,
+      afterItem: async () => {
+        await b!.sync.run();
+        seen.push(await titles(b!));
+      },
+    });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.every((t) => t.length === 0 || (t.length === 1 && t[0] === 'Dark'))).toBe(true);
+    expect(await titles(b!)).toEqual(['Dark']);
+    expect((await listWatchlists(b!.db))[0]!.characters).toHaveLength(3000);
+    expect((await readSyncRecord(b!.db))?.status.problem).toBeNull();
+  });
+
+  it('ignores a damaged remote chunk as a whole, says so, keeps local lists, and heals the copy', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas'] });
+    await createWatchlist(b!.db, { title: 'Lost' });
+    await a!.sync.run();
+    w.cloud.deliver();
+    const chunk = b!.area.items[chunkKey(0)] as string;
+    b!.area.items[chunkKey(0)] = chunk.slice(0, 30) + (chunk[30] === 'A' ? 'B' : 'A') + chunk.slice(31);
+    await b!.sync.run();
+    expect(await titles(b!)).toEqual(['Lost']);
+    expect((await readSyncRecord(b!.db))?.status.problem).toBe('corrupt');
+    // B wrote its own lists in place of the damaged copy; A merges them and writes both.
+    w.cloud.deliver();
+    await w.settle();
+    expect(await titles(a!)).toEqual(['Dark', 'Lost']);
+    expect(await titles(b!)).toEqual(['Dark', 'Lost']);
+    expect((await readSyncRecord(b!.db))?.status.problem).toBeNull();
+  });
+
+  it('gives a half-written copy time to arrive, then treats it as damaged', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    await createWatchlist(a!.db, { title: 'Dark' });
+    await a!.sync.run();
+    w.cloud.queue.length = 0; // the write never reaches B…
+    b!.area.items[MANIFEST_KEY] = a!.area.items[MANIFEST_KEY]; // …except its manifest
+    await createWatchlist(b!.db, { title: 'Lost' });
+    await b!.sync.run();
+    expect(b!.area.writes).toEqual([]);
+    expect((await readSyncRecord(b!.db))?.status.problem).toBeNull();
+    expect(b!.scheduled.at(-1)).toBe(1_700_000_000_000 + PARTIAL_GRACE_MS);
+    w.advance(PARTIAL_GRACE_MS);
+    await b!.alarm();
+    expect((await readSyncRecord(b!.db))?.status.problem).toBe('corrupt');
+    expect(await titles(b!)).toEqual(['Lost']);
+  });
+
+  it('refuses a copy written by a newer version, without overwriting it', async () => {
+    const w = world();
+    const [, b] = await w.start();
+    b!.area.items = { [MANIFEST_KEY]: { v: 99, h: '0123456789abcdef', n: 1 }, [chunkKey(0)]: 'x' };
+    await createWatchlist(b!.db, { title: 'Lost' });
+    await b!.sync.run();
+    expect((await readSyncRecord(b!.db))?.status.problem).toBe('newer');
+    expect(b!.area.writes).toEqual([]);
+    expect(await titles(b!)).toEqual(['Lost']);
+  });
+
+  it('keeps the newest lists within the quota and names those that are not synced', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const word = () => Array.from({ length: 9 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+    for (let i = 1; i <= 6; i++) {
+      await createWatchlist(a!.db, { title: `Show ${i}`, characters: Array.from({ length: 3000 }, word) });
+      w.advance(1000);
+      await a!.sync.run();
+    }
+    const status = (await readSyncRecord(a!.db))!.status;
+    expect(status.unsynced.length).toBeGreaterThan(0);
+    expect(status.unsynced).not.toContain('Show 6');
+    expect(a!.area.bytes()).toBeLessThanOrEqual(SYNC_QUOTA.totalBytes);
+    expect(await titles(a!)).toHaveLength(6); // all kept on this device
+    w.cloud.deliver();
+    await b!.sync.run();
+    const synced = await titles(b!);
+    expect(synced).toContain('Show 6');
+    expect(synced.length + status.unsynced.length).toBe(6);
+  }, 60_000);
+});
