@@ -45,12 +45,19 @@ export function markReady(doc: Document, signal: AbortSignal, onNewRoot?: () => 
  * not undo itself (Firefox ends a replaced instance without running it again): its
  * controls and style elements, and the attributes it wrote on hidden blocks, so they
  * are neither hidden twice nor read as the page's own. The page's values of the
- * attributes it replaced died with it; its hint titles and `aria-hidden` are removed.
+ * attributes it replaced died with it: its hint titles, `aria-hidden` and the
+ * `tabindex="-1"` inside hidden blocks are removed.
  */
 export function sweepLeftovers(doc: Document): void {
   for (const el of doc.querySelectorAll(`${CONTROL_TAG}[${OWN_UI_ATTRIBUTE}], style[${OWN_UI_ATTRIBUTE}]`)) el.remove();
   for (const el of doc.querySelectorAll(`[${STATE_ATTRIBUTE}],[${STATE_ATTRIBUTE}-for]`)) {
-    if (el.getAttribute(STATE_ATTRIBUTE) === 'hidden') el.removeAttribute('aria-hidden');
+    if (el.getAttribute(STATE_ATTRIBUTE) === 'hidden') {
+      el.removeAttribute('aria-hidden');
+      // Its links and buttons were taken out of the tab order: put them back.
+      for (const inner of [el, ...el.querySelectorAll('[tabindex="-1"]')]) {
+        if (inner.getAttribute('tabindex') === '-1') inner.removeAttribute('tabindex');
+      }
+    }
     const title = el.getAttribute('title');
     if (title === HIDDEN_HINT || title === REHIDE_HINT) el.removeAttribute('title');
     // An older version named the shows there.

@@ -25,6 +25,7 @@ import { createLastRead } from './last-read';
 import { createReadMarks } from './read-marks';
 import type { BlockState, Hideable } from './attributes';
 import { createLedger } from './ledger';
+import { dropEmptyHighlight } from './text-hiding';
 import { LABEL_ATTRIBUTES } from './tags';
 
 /** Whether `node` is one of `roots` or inside one (across shadow roots: a shadow root is a node of the chain). */
@@ -137,6 +138,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       hidden.clear();
       lastRevealed = null;
       ledger.clear();
+      dropEmptyHighlight(doc);
     },
     { once: true },
   );

@@ -18,6 +18,12 @@ export function highlightOf(doc: Document): Highlight | null {
   return highlight;
 }
 
+/** Takes the highlight out of the page's registry once it holds no text (a scanner stopped). */
+export function dropEmptyHighlight(doc: Document): void {
+  const registry = (doc.defaultView as (Window & typeof globalThis) | null)?.CSS?.highlights;
+  if (registry?.get(HIGHLIGHT_NAME)?.size === 0) registry.delete(HIGHLIGHT_NAME);
+}
+
 /** Whether the point (x, y) of the viewport is within the box of `text`'s lines. */
 export function isOnText(text: Text, x: number, y: number): boolean {
   const range = text.ownerDocument.createRange();

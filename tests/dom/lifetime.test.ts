@@ -67,6 +67,7 @@ describe('a scanner that stops', () => {
     expect(written()).toBe(JSON.stringify({ attributes: [], own: 0 }));
     expect(pageAttributes()).toEqual(before);
     expect(highlights.texts()).toEqual([]);
+    expect(CSS.highlights.has('plot-armor-hidden')).toBe(false);
   });
 });
 
@@ -131,7 +132,7 @@ describe('the content script start and stop', () => {
   it('takes over what an instance that could not undo it left behind (no second control, no leftover attribute read as the page\'s)', async () => {
     // What an instance ended without running again (Firefox) leaves in the page.
     document.body.innerHTML =
-      '<plot-armor-reveal data-plot-armor-ui=""></plot-armor-reveal><p id="a" data-plot-armor="hidden" data-plot-armor-for="13 Reasons Why" aria-hidden="true" title="Possible spoiler — click to reveal">Clay Jensen listens</p>';
+      '<plot-armor-reveal data-plot-armor-ui=""></plot-armor-reveal><p id="a" data-plot-armor="hidden" data-plot-armor-for="13 Reasons Why" aria-hidden="true" title="Possible spoiler — click to reveal">Clay Jensen listens <a id="l" href="/x" tabindex="-1">more</a></p>';
     document.head.innerHTML = '<style data-plot-armor-ui="">[data-plot-armor]{}</style>';
     const c = controller();
     const scanner = await startPlotArmor({ doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com', alive: () => true });
@@ -141,6 +142,7 @@ describe('the content script start and stop', () => {
     expect(a.hasAttribute('data-plot-armor-for')).toBe(false);
     scanner.reveal(a);
     expect([a.getAttribute('aria-hidden'), a.getAttribute('data-plot-armor')]).toEqual([null, 'revealed']);
+    expect(document.querySelector('#l')!.hasAttribute('tabindex')).toBe(false);
     c.abort();
     expect([a.getAttribute('aria-hidden'), a.getAttribute('title')]).toEqual([null, null]);
   });
