@@ -1,5 +1,7 @@
 import type { TvmazeClient } from '../lib/tvmaze/client';
+import { useMemo } from 'preact/hooks';
 import { t } from '../lib/ui/i18n';
+import { listsLeftOffPages } from '../lib/ui/left-out';
 import type { SettingsModel } from '../lib/ui/settings-model';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
 import { ImportExport } from './import-export';
@@ -22,6 +24,7 @@ export function OptionsApp(props: {
   const lists = model.lists.value;
   const selected = lists.find((list) => list.id === model.selectedId.value);
   const select = (id: string) => (model.selectedId.value = id);
+  const leftOut = useMemo(() => listsLeftOffPages(lists, Date.now()), [lists]);
   return (
     <main class="options">
       <h1>{t('options_heading')}</h1>
@@ -29,6 +32,7 @@ export function OptionsApp(props: {
       <div class="options-grid">
         <section aria-labelledby="lists-heading" class="lists-pane">
           <h2 id="lists-heading">{t('heading_watchlists')}</h2>
+          {leftOut.length > 0 && <p class="left-out">{t('lists_left_off_pages', leftOut.join(', '))}</p>}
           <TitleForm
             label={t('label_new_watchlist')}
             submitLabel={t('action_create')}

@@ -1,3 +1,4 @@
+import { MAX_TITLE_LENGTH } from '../lib/shared/limits';
 import { useId, useState } from 'preact/hooks';
 import { t } from '../lib/ui/i18n';
 import { errorText } from '../lib/ui/watchlists-model';
@@ -48,7 +49,7 @@ export function TitleForm(props: {
           id={`${id}-title`}
           type="text"
           value={title}
-          maxLength={500}
+          maxLength={MAX_TITLE_LENGTH}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onInput={(e) => {

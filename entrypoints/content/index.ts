@@ -25,6 +25,7 @@ export default defineContentScript({
       notify: (type, data) => browser.runtime.sendMessage({ type, data }),
       host: siteHost(location),
       alive: () => browser.runtime?.id != null,
+      top: window === window.top,
       // Firefox only: see lib/shared/early-state.ts (left out of the Chromium build).
       early: import.meta.env.FIREFOX ? receiveEarlyState() : undefined,
     }).then((started) => {

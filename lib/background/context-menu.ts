@@ -5,14 +5,13 @@
  * It holds the most recently changed lists only (each costs four calls into the
  * browser, and a menu of thousands helps nobody); the others are in the options page.
  */
+import { MAX_TERM_LENGTH } from '../shared/limits';
 import { cleanText } from '../shared/term-text';
 import { TERM_GROUPS, type TermGroup, type Watchlist } from '../shared/watchlist';
 
 const ROOT = 'plot-armor-add';
 const LIST_PREFIX = 'plot-armor-list:';
 const ADD_PREFIX = 'plot-armor-add:';
-/** A selection longer than this is not a name (the background refuses longer terms anyway). */
-const MAX_TERM = 500;
 /** The most lists the menu shows. */
 export const MENU_LISTS = 30;
 const MORE = `${ROOT}-more`;
@@ -95,7 +94,7 @@ export function createContextMenu(deps: ContextMenuDeps) {
       if (info.menuItemId === MORE) return deps.openOptions();
       const target = parseAddItemId(info.menuItemId);
       const term = cleanText(info.selectionText ?? '');
-      if (!target || term === '' || term.length > MAX_TERM) return;
+      if (!target || term === '' || term.length > MAX_TERM_LENGTH) return;
       await deps.addTerms(target.id, target.group, [term]);
     },
   };

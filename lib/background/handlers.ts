@@ -17,13 +17,7 @@ import {
   updateWatchlist,
 } from '../db/watchlists';
 import { parseWatchlistFile, serializeWatchlists } from '../format/watchlist-file';
-import {
-  CONTENT_SCRIPT_VERBS,
-  isEnvelope,
-  type BackgroundProtocol,
-  type Reply,
-  type Verb,
-} from '../shared/messages';
+import { isEnvelope, type BackgroundProtocol, type Reply, type Verb } from '../shared/messages';
 import { parseRequest, REQUEST_SCHEMAS } from './requests';
 import type { TabCounts } from './tab-counts';
 
@@ -51,15 +45,17 @@ export interface HandlerDeps {
   extensionOrigin: string;
 }
 
+/**
+ * Each verb's handler, with the verb's access as the protocol declares it: the compiler
+ * refuses a handler whose `access` differs, so who may send a verb and whether it
+ * republishes are decided in one place, the protocol.
+ */
 type Handlers = {
-  [K in Verb]: (data: BackgroundProtocol[K]['req'], sender: Sender) => Promise<BackgroundProtocol[K]['res']>;
+  [K in Verb]: {
+    access: BackgroundProtocol[K]['access'];
+    run(data: BackgroundProtocol[K]['req'], sender: Sender): Promise<BackgroundProtocol[K]['res']>;
+  };
 };
-
-/** Verbs after which the content scripts' state must be rewritten. */
-const WRITES: ReadonlySet<Verb> = new Set<Verb>([
-  'watchlists/create', 'watchlists/update', 'watchlists/delete', 'watchlists/restore',
-  'watchlists/import', 'terms/add', 'terms/remove', 'settings/update', 'sites/pause', 'sites/resume',
-]);
 
 /** Creates the `runtime.onMessage` handler: every message gets a `Reply`, never an exception. */
 export function createMessageHandler(deps: HandlerDeps) {
@@ -69,52 +65,73 @@ export function createMessageHandler(deps: HandlerDeps) {
     return result;
   });
   const handlers: Handlers = {
-    'watchlists/list': async () => listWatchlists(await deps.db()),
-    'watchlists/create': async (draft) => createWatchlist(await deps.db(), draft),
-    'watchlists/update': async ({ id, patch }) => updateWatchlist(await deps.db(), id, patch),
-    'watchlists/delete': async ({ id }) => (await deleteWatchlist(await deps.db(), id)) ?? null,
-    'watchlists/restore': async ({ list }) => {
-      const db = await deps.db();
-      await restoreWatchlist(db, list);
-      return list;
+    'watchlists/list': { access: 'read', run: async () => listWatchlists(await deps.db()) },
+    'watchlists/create': { access: 'write', run: async (draft) => createWatchlist(await deps.db(), draft) },
+    'watchlists/update': { access: 'write', run: async ({ id, patch }) => updateWatchlist(await deps.db(), id, patch) },
+    'watchlists/delete': { access: 'write', run: async ({ id }) => (await deleteWatchlist(await deps.db(), id)) ?? null },
+    'watchlists/restore': {
+      access: 'write',
+      run: async ({ list }) => {
+        const db = await deps.db();
+        await restoreWatchlist(db, list);
+        return list;
+      },
     },
-    'watchlists/import': async ({ text }) => {
-      const parsed = parseWatchlistFile(text);
-      if (!parsed.ok) throw new Error(parsed.error);
-      return importWatchlists(await deps.db(), parsed.watchlists);
+    'watchlists/import': {
+      access: 'write',
+      run: async ({ text }) => {
+        const parsed = parseWatchlistFile(text);
+        if (!parsed.ok) throw new Error(parsed.error);
+        return importWatchlists(await deps.db(), parsed.watchlists);
+      },
     },
-    'watchlists/export': async () => ({ text: serializeWatchlists(await listWatchlists(await deps.db())) }),
-    'terms/add': async ({ id, group, terms }) => addTerms(await deps.db(), id, group, terms),
-    'terms/remove': async ({ id, group, terms }) => removeTerms(await deps.db(), id, group, terms),
-    'settings/get': async () => getSettings(await deps.db()),
-    'settings/update': async (patch) => updateSettings(await deps.db(), patch),
-    'sync/status': async () => {
-      const db = await deps.db();
-      const [settings, record] = await Promise.all([getSettings(db), readSyncRecord(db)]);
-      const status = record?.status ?? { unsynced: [], problem: null, lastSyncedAt: null };
-      return { ...status, enabled: settings.syncWatchlists };
+    'watchlists/export': { access: 'read', run: async () => ({ text: serializeWatchlists(await listWatchlists(await deps.db())) }) },
+    'terms/add': { access: 'write', run: async ({ id, group, terms }) => addTerms(await deps.db(), id, group, terms) },
+    'terms/remove': { access: 'write', run: async ({ id, group, terms }) => removeTerms(await deps.db(), id, group, terms) },
+    'settings/get': { access: 'read', run: async () => getSettings(await deps.db()) },
+    'settings/update': { access: 'write', run: async (patch) => updateSettings(await deps.db(), patch) },
+    'sync/status': {
+      access: 'read',
+      run: async () => {
+        const db = await deps.db();
+        const [settings, record] = await Promise.all([getSettings(db), readSyncRecord(db)]);
+        const status = record?.status ?? { unsynced: [], problem: null, lastSyncedAt: null };
+        return { ...status, enabled: settings.syncWatchlists };
+      },
     },
-    'sites/list': async () => listPausedSites(await deps.db()),
-    'sites/pause': async ({ host }) => {
-      const db = await deps.db();
-      await pauseSite(db, host.toLowerCase());
-      return listPausedSites(db);
+    'sites/list': { access: 'read', run: async () => listPausedSites(await deps.db()) },
+    'sites/pause': {
+      access: 'write',
+      run: async ({ host }) => {
+        const db = await deps.db();
+        await pauseSite(db, host.toLowerCase());
+        return listPausedSites(db);
+      },
     },
-    'sites/resume': async ({ host }) => {
-      const db = await deps.db();
-      await resumeSite(db, host.toLowerCase());
-      return listPausedSites(db);
+    'sites/resume': {
+      access: 'write',
+      run: async ({ host }) => {
+        const db = await deps.db();
+        await resumeSite(db, host.toLowerCase());
+        return listPausedSites(db);
+      },
     },
-    'page/count': async ({ hidden }, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) await deps.counts.set(tabId, sender.frameId ?? 0, hidden);
-      return null;
+    'page/count': {
+      access: 'content',
+      run: async ({ hidden }, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) await deps.counts.set(tabId, sender.frameId ?? 0, hidden);
+        return null;
+      },
     },
-    'page/refresh-snapshot': async () => {
-      await deps.publish();
-      return null;
+    'page/refresh-snapshot': {
+      access: 'content',
+      run: async () => {
+        await deps.publish();
+        return null;
+      },
     },
-    'tab/count': async ({ tabId }) => deps.counts.total(tabId),
+    'tab/count': { access: 'read', run: async ({ tabId }) => deps.counts.total(tabId) },
   };
 
   return async (message: unknown, sender: Sender): Promise<Reply<unknown>> => {
@@ -123,16 +140,17 @@ export function createMessageHandler(deps: HandlerDeps) {
     }
     const type = message.type as Verb;
     const fromExtension = sender.url?.startsWith(deps.extensionOrigin) === true;
-    if (!fromExtension && !CONTENT_SCRIPT_VERBS.has(type)) {
+    const handler = handlers[type] as Handlers[Verb];
+    if (!fromExtension && handler.access !== 'content') {
       return { ok: false, error: `${type} is only accepted from the extension's own pages.` };
     }
     const request = parseRequest(type, message.data);
     if (!request.ok) return request;
     try {
-      const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<unknown>;
-      const run = () => handler(request.data, sender);
-      const data = WRITES.has(type) ? await write(run) : await run();
-      if (WRITES.has(type)) deps.written?.(type);
+      const run = handler.run as (data: unknown, sender: Sender) => Promise<unknown>;
+      const work = () => run(request.data, sender);
+      const data = handler.access === 'write' ? await write(work) : await work();
+      if (handler.access === 'write') deps.written?.(type);
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -8,8 +8,10 @@ import { BLUR_STRENGTHS } from '../shared/settings';
 import { TERM_GROUPS } from '../shared/watchlist';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const title = v.pipe(v.string(), v.maxLength(500));
-const terms = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(100_000));
+// Lengths are checked by the database functions (`lib/db/watchlist-record.ts`), against
+// the one set of limits every way in shares, with a message for the user.
+const title = v.string();
+const terms = v.array(v.string());
 const group = v.picklist(TERM_GROUPS);
 const hideUntil = v.nullable(v.pipe(v.number(), v.finite()));
 const host = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/i));

@@ -11,7 +11,7 @@
  * whose extension is gone and that nobody takes over (Chromium starts no new one in
  * open tabs) keeps the page as it is, hidden with the lists it had, until a reload.
  */
-import type { BackgroundProtocol, RequestOf } from '../shared/messages';
+import type { BackgroundProtocol, RequestOf, VerbOf } from '../shared/messages';
 import { compileOnFirstUse } from '../match/lazy';
 import { compileSnapshot } from '../match/stored-forms';
 import { isHostPaused, PAGE_STATE_KEYS, readPageState, type PageState } from '../shared/page-state';
@@ -21,13 +21,14 @@ import { activeListsAt } from '../shared/snapshot';
 import { markReady, TAKEOVER_EVENT, sweepLeftovers } from './ready';
 import { listenForShadowRoots } from './shadow-hook';
 import { createSpoilerStyles } from './styles';
+import { createTabTitle } from './tab-title';
 
 /**
  * Sends the background a message the content script needs no answer to (a count, a
  * request to write the page state): answers and failures alike are ignored, so it
  * needs none of the unwrapping the extension's own pages do (lib/shared/client.ts).
  */
-export type Notify = <K extends 'page/count' | 'page/refresh-snapshot'>(
+export type Notify = <K extends VerbOf<'content'>>(
   type: K,
   data: RequestOf<BackgroundProtocol, K>,
 ) => Promise<unknown>;
@@ -57,6 +58,8 @@ export interface ContentDeps {
   now?: () => number;
   /** Whether this script's extension is still there (false once reloaded, updated or removed). */
   alive?: () => boolean;
+  /** Whether this is the tab's top frame, whose title is the tab's (tab-title.ts). */
+  top?: boolean;
 }
 
 /** Starts hiding spoilers in `doc`; returns the scanner once the first pass is done. */
@@ -79,9 +82,13 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const now = deps.now ?? Date.now;
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
+  // The tab's title follows the top frame's; what a text matches is asked of the current matcher.
+  const title = deps.top ? createTabTitle(doc, deps.host) : null;
+  let names: ((text: string) => boolean) | null = null;
   const report = (hidden: number) => {
     // Called at the end of the pass that hid something, before the browser can paint it.
     if (hidden > 0) styles.use();
+    title?.update(names, hidden > 0);
     try {
       void notify('page/count', { hidden }).catch(() => {});
     } catch {
@@ -97,6 +104,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     onEditable: styles.remove,
   });
   signal.addEventListener('abort', styles.remove, { once: true });
+  if (title) signal.addEventListener('abort', title.stop, { once: true });
   const listenForTakeover = (): void => doc.addEventListener(TAKEOVER_EVENT, checkAlive, { signal });
   const listeners = [
     listenForReveals(win, scanner, signal),
@@ -119,7 +127,11 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     const lists = state.snapshot && !isHostPaused(deps.host, state.pausedSites) ? activeListsAt(state.snapshot, at) : [];
     // Compiled by the first pass that reads text: a frame without any never compiles.
     const snapshot = state.snapshot;
-    scanner.setMatcher(snapshot && lists.length > 0 ? compileOnFirstUse(() => compileSnapshot(snapshot, lists)) : null);
+    const matcher = snapshot && lists.length > 0 ? compileOnFirstUse(() => compileSnapshot(snapshot, lists)) : null;
+    // The tab title asks it only once something is hidden, so it never compiles it on its own.
+    names = matcher && ((text) => matcher.match(text).length > 0);
+    scanner.setMatcher(matcher);
+    title?.update(names, scanner.hiddenCount() > 0);
     // A watchlist whose hide-until date passes while the page is open stops on time.
     clearTimeout(timer);
     const next = state.snapshot?.nextChange;

@@ -1,4 +1,4 @@
-import { isEnvelope, type Reply } from '../shared/messages';
+import { isEnvelope, type Reply, type ResponseOf, type TabProtocol, type TabVerb } from '../shared/messages';
 import type { Scanner } from '../scan/scanner';
 
 /**
@@ -7,13 +7,20 @@ import type { Scanner } from '../scan/scanner';
  * returned Promise needs webextension-polyfill in Chromium).
  */
 export function createTabMessageListener(scanner: () => Scanner | null) {
-  return (message: unknown, _sender: unknown, sendResponse: (reply: Reply<unknown>) => void): false => {
+  return (message: unknown, _sender: unknown, sendResponse: (reply: Reply<ResponseOf<TabProtocol, TabVerb>>) => void): false => {
+    // The compiler checks each verb's name and its answer's type against TabProtocol.
     if (!isEnvelope(message)) return false;
     const current = scanner();
-    if (message.type === 'tab/reveal-all') sendResponse({ ok: true, data: current ? current.revealAll() : 0 });
+    if (message.type === ('tab/reveal-all' satisfies TabVerb)) {
+      const data: ResponseOf<TabProtocol, 'tab/reveal-all'> = current ? current.revealAll() : 0;
+      sendResponse({ ok: true, data });
+    }
     // Only a frame where the user revealed something answers (the first answer reaches the popup).
-    const why = message.type === 'tab/why' && current?.why();
-    if (why) sendResponse({ ok: true, data: why.map((r) => ({ listId: r.list.id, title: r.list.title, term: r.term, past: r.past })) });
+    const why = message.type === ('tab/why' satisfies TabVerb) && current?.why();
+    if (why) {
+      const data: ResponseOf<TabProtocol, 'tab/why'> = why.map((r) => ({ listId: r.list.id, title: r.list.title, term: r.term, past: r.past }));
+      sendResponse({ ok: true, data });
+    }
     return false;
   };
 }

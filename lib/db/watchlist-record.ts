@@ -4,6 +4,7 @@ import type { TermGroup, Watchlist } from '../shared/watchlist';
 import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
 import type { PlotArmorDB, StoredWatchlist } from './schema';
 import { WatchlistError } from './watchlist-error';
+import { MAX_TERM_LENGTH, MAX_TITLE_LENGTH } from '../shared/limits';
 
 /** The readwrite watchlists store of a one-store transaction. */
 export type WatchlistStore = IDBPObjectStore<
@@ -28,6 +29,9 @@ export function toStored(list: Watchlist): StoredWatchlist {
 export function checkTitle(title: unknown): string {
   const cleaned = typeof title === 'string' ? cleanText(title) : '';
   if (cleaned === '') throw new WatchlistError('A watchlist needs a title.', 'invalid');
+  if (cleaned.length > MAX_TITLE_LENGTH) {
+    throw new WatchlistError(`A title can be at most ${MAX_TITLE_LENGTH} characters long.`, 'invalid');
+  }
   return cleaned;
 }
 
@@ -46,7 +50,12 @@ export function checkFlag(value: unknown, what: string): boolean {
 /** A normalized term list; throws a `WatchlistError` if it is not a list of strings. */
 export function checkTerms(value: unknown, group: TermGroup | 'exceptions'): string[] {
   if (Array.isArray(value) && value.every((t) => typeof t === 'string')) {
-    return normalizeTerms(value);
+    const terms = normalizeTerms(value);
+    const long = terms.find((term) => term.length > MAX_TERM_LENGTH);
+    if (long !== undefined) {
+      throw new WatchlistError(`A name can be at most ${MAX_TERM_LENGTH} characters long ("${long.slice(0, 40)}…").`, 'invalid');
+    }
+    return terms;
   }
   throw new WatchlistError(`"${group}" must be a list of names.`, 'invalid');
 }

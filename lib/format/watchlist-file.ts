@@ -8,6 +8,7 @@
  *                       "characters": [], "cast": [], "keywords": [] } ] }
  */
 import * as v from 'valibot';
+import { MAX_TERM_LENGTH, MAX_TITLE_LENGTH } from '../shared/limits';
 import { TERM_GROUPS, type HideMode, type Progress, type ShowLink, type TermGroup, type Watchlist } from '../shared/watchlist';
 import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
 
@@ -54,7 +55,12 @@ export type ParseResult =
 
 const termList = (field: string) => {
   const message = `\`${field}\` must be a list of names`;
-  return v.optional(v.array(v.string(message), message), []);
+  const term = v.pipe(
+    v.string(message),
+    v.transform(cleanText),
+    v.maxLength(MAX_TERM_LENGTH, `a name in \`${field}\` is longer than ${MAX_TERM_LENGTH} characters`),
+  );
+  return v.optional(v.array(term, message), []);
 };
 
 const flag = (field: string) => v.optional(v.boolean(`\`${field}\` must be true or false`), true);
@@ -99,6 +105,7 @@ const EntrySchema = v.object(
       v.optional(v.string('`title` must be text'), ''),
       v.transform(cleanText),
       v.minLength(1, '`title` is required'),
+      v.maxLength(MAX_TITLE_LENGTH, `\`title\` is longer than ${MAX_TITLE_LENGTH} characters`),
     ),
     enabled: flag('enabled'),
     matchNameParts: flag('matchNameParts'),

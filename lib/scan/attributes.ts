@@ -9,6 +9,12 @@
  */
 export const STATE_ATTRIBUTE = 'data-plot-armor';
 
+/**
+ * On a picture hidden with the block beside it (a post's photo, a video's thumbnail):
+ * `data-plot-armor-part="picture"`, beside the block's own `data-plot-armor` state.
+ */
+export const PART_ATTRIBUTE = 'data-plot-armor-part';
+
 /** Marks the extension's own UI in a page (controls, style element), which is never scanned or hidden. */
 export const OWN_UI_ATTRIBUTE = 'data-plot-armor-ui';
 

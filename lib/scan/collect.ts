@@ -1,3 +1,5 @@
+import type { Matcher } from '../match/compile';
+import type { MatchList } from '../shared/watchlist';
 import type { BlockFinder } from './block';
 import { OWN_UI_ATTRIBUTE } from './attributes';
 import type { ReadMarks } from './read-marks';
@@ -54,6 +56,33 @@ function hasText(data: string): boolean {
     if (c > 32 && c !== 0xa0) return true;
   }
   return false;
+}
+
+/**
+ * Put where the texts of two nodes of one unit meet with no whitespace between them
+ * (`<a>Reddit gifts</a><a>Communities</a>`). The page may show them as one word (a drop
+ * cap, a highlighted syllable, a script's adjacent text nodes) or apart (links laid out
+ * as blocks, a flex row): only its styles say which, and reading styles is dear. Such a
+ * text is matched both ways (`matchUnit`).
+ */
+export const TOUCH = '\u0000';
+
+const isSpace = (c: number): boolean => c <= 32 || c === 0xa0;
+
+/** Adds a node's text to what `unit` reads, marking where it touches the text before it. */
+function append(unit: Element, text: string, out: Collected): void {
+  const before = out.units.get(unit);
+  if (!before) out.units.set(unit, text);
+  else if (isSpace(before.charCodeAt(before.length - 1)) || isSpace(text.charCodeAt(0))) out.units.set(unit, before + text);
+  else out.units.set(unit, before + TOUCH + text);
+}
+
+/** The watchlists a unit's text mentions, texts that touch read both joined and apart. */
+export function matchUnit(matcher: Matcher, text: string): readonly MatchList[] {
+  if (!text.includes(TOUCH)) return matcher.match(text);
+  const joined = matcher.match(text.replaceAll(TOUCH, ''));
+  const apart = matcher.match(text.replaceAll(TOUCH, ' '));
+  return apart.length === 0 ? joined : joined.length === 0 ? apart : [...new Set([...joined, ...apart])];
 }
 
 /** Ends the text read so far in `unit` with a space (a line break, or whitespace between inline elements). */
@@ -122,7 +151,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
       const data = (node as Text).data;
       if (hasText(data)) {
         const unit = finder.unitOf(node);
-        if (unit) out.units.set(unit, (out.units.get(unit) ?? '') + data);
+        if (unit) append(unit, data, out);
         else if (scope.text && node.parentNode?.nodeType === 1) {
           out.units.set(node as Text, data);
           marks?.seen.set(node, marks.pass);
@@ -150,7 +179,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
             const unit = UNIT_TAGS.has(tag) ? el : finder.unitOf(el);
             // An inline element holding only a space (`<i>&nbsp;</i>`) is a word break too.
             if (hasText(text)) {
-              if (unit) out.units.set(unit, (out.units.get(unit) ?? '') + text);
+              if (unit) append(unit, text, out);
             } else space(unit, out);
           }
         }

@@ -118,10 +118,10 @@ export function placeControl(control: Element, anchor: ChildNode): void {
 }
 
 function remember(store: SavedAttributes, el: Element, names: readonly string[]): void {
-  if (store.has(el)) return;
-  const values: Record<string, string | null> = {};
-  for (const name of names) values[name] = el.getAttribute(name);
-  store.set(el, values);
+  let values = store.get(el);
+  if (!values) store.set(el, (values = {}));
+  // A focusable block is remembered twice (its own attributes, then its `tabindex`): keep the first value of each.
+  for (const name of names) if (!(name in values)) values[name] = el.getAttribute(name);
 }
 
 /**

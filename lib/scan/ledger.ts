@@ -7,7 +7,7 @@
  * ledger and undoes everything, which is how a scanner stops without leaving the page
  * broken.
  */
-import { STATE_ATTRIBUTE, type BlockState, type Hideable } from './attributes';
+import { PART_ATTRIBUTE, STATE_ATTRIBUTE, type BlockState, type Hideable } from './attributes';
 import {
   controlAnchor,
   createControl,
@@ -30,6 +30,8 @@ interface Entry {
   saved: SavedAttributes;
   /** Hidden text only: its range in the highlight. */
   range: Range | null;
+  /** The pictures of the block's item, hidden and revealed with it. */
+  parts: Element[];
 }
 
 export interface Ledger {
@@ -37,15 +39,18 @@ export interface Ledger {
   stateOf(node: Hideable): BlockState | null;
   /** The show titles `node` was hidden for. */
   labelOf(node: Hideable): string | null;
-  /** Hides `node` for `titles`, unless the user revealed it; true if it was not hidden before. */
-  hide(node: Hideable, titles: readonly string[]): boolean;
+  /**
+   * Hides `node` for `titles`, with the pictures of its item (`parts`), unless the user
+   * revealed it; true if it was not hidden before.
+   */
+  hide(node: Hideable, titles: readonly string[], parts?: readonly Element[]): boolean;
   /** Shows a hidden node again and forgets it (it no longer matches). */
   unhide(node: Hideable): void;
   /** Marks a hidden node as revealed by the user. */
   reveal(node: Hideable): boolean;
   /** Hides a node the user had revealed, again. */
   rehide(node: Hideable): boolean;
-  /** The node a reveal control (its host, as events see it) belongs to. */
+  /** The node a reveal control (its host, as events see it) or a hidden picture belongs to. */
   blockOfControl(el: Element): Hideable | null;
   /** Whether the ledger has written attributes on `el` (its attribute changes are the scanner's own). */
   isControlled(el: Element): boolean;
@@ -61,6 +66,8 @@ export interface Ledger {
 export function createLedger(): Ledger {
   const entries = new Map<Hideable, Entry>();
   const controls = new WeakMap<Element, Hideable>();
+  /** Each hidden picture's block. */
+  const owners = new WeakMap<Element, Hideable>();
 
   const isText = (node: Hideable): node is Text => node.nodeType === 3;
 
@@ -82,6 +89,11 @@ export function createLedger(): Ledger {
     restoreAttributes(entry.saved);
     if (isText(node)) highlightOf(node.ownerDocument)?.delete(entry.range!);
     else node.removeAttribute(STATE_ATTRIBUTE);
+    for (const part of entry.parts) {
+      part.removeAttribute(STATE_ATTRIBUTE);
+      part.removeAttribute(PART_ATTRIBUTE);
+      owners.delete(part);
+    }
     entry.control.host.remove();
     controls.delete(entry.control.host);
     entries.delete(node);
@@ -94,27 +106,65 @@ export function createLedger(): Ledger {
       entry.saved = guardElement(node);
       node.setAttribute(STATE_ATTRIBUTE, 'hidden');
     }
+    for (const part of entry.parts) hidePart(part, entry);
     place(node, entry);
+  };
+
+  const hidePart = (part: Element, entry: Entry): void => {
+    for (const [el, values] of guardElement(part)) if (!entry.saved.has(el)) entry.saved.set(el, values);
+    part.setAttribute(STATE_ATTRIBUTE, 'hidden');
+    part.setAttribute(PART_ATTRIBUTE, 'picture');
+  };
+
+  /** Adds the pictures no other block has yet. */
+  const claim = (node: Hideable, entry: Entry, parts: readonly Element[]): Element[] => {
+    const added: Element[] = [];
+    for (const part of parts) {
+      if (owners.has(part) || entries.has(part)) continue;
+      owners.set(part, node);
+      entry.parts.push(part);
+      added.push(part);
+    }
+    return added;
   };
 
   return {
     stateOf: (node) => entries.get(node)?.state ?? null,
     labelOf: (node) => entries.get(node)?.label ?? null,
-    hide(node, titles) {
+    hide(node, titles, parts = []) {
       const label = titles.join(', ');
       let entry = entries.get(node);
       if (entry?.state === 'revealed') return false;
       if (entry) {
         entry.label = label;
         if (isText(node)) cover(node, entry, true);
+        for (const part of claim(node, entry, parts)) hidePart(part, entry);
         place(node, entry);
         return false;
       }
+      // A block that was a picture of another block's item is a block of its own now.
+      const owner = node.nodeType === 1 ? owners.get(node as Element) : undefined;
+      if (owner) {
+        const ownerEntry = entries.get(owner)!;
+        ownerEntry.parts = ownerEntry.parts.filter((part) => part !== node);
+        owners.delete(node as Element);
+        // Give back what was written on the picture and inside it, so its own values are the page's.
+        const own: SavedAttributes = new Map();
+        for (const [el, values] of ownerEntry.saved) {
+          if (node === el || node.contains(el)) {
+            own.set(el, values);
+            ownerEntry.saved.delete(el);
+          }
+        }
+        restoreAttributes(own);
+        (node as Element).removeAttribute(PART_ATTRIBUTE);
+      }
       const doc = node.ownerDocument!;
       const control = createControl(doc);
-      entry = { state: 'hidden', label, control, saved: new Map(), range: isText(node) ? doc.createRange() : null };
+      entry = { state: 'hidden', label, control, saved: new Map(), range: isText(node) ? doc.createRange() : null, parts: [] };
       entries.set(node, entry);
       controls.set(control.host, node);
+      claim(node, entry, parts);
       hideAgain(node, entry);
       return true;
     },
@@ -135,6 +185,7 @@ export function createLedger(): Ledger {
         entry.saved.set(node, { title: node.getAttribute('title') });
         node.setAttribute('title', REHIDE_HINT);
       }
+      for (const part of entry.parts) part.setAttribute(STATE_ATTRIBUTE, 'revealed');
       return true;
     },
     rehide(node) {
@@ -144,8 +195,8 @@ export function createLedger(): Ledger {
       hideAgain(node, entry);
       return true;
     },
-    blockOfControl: (el) => controls.get(el) ?? null,
-    isControlled: (el) => entries.has(el),
+    blockOfControl: (el) => controls.get(el) ?? owners.get(el) ?? null,
+    isControlled: (el) => entries.has(el) || owners.has(el),
     originalAttribute(el, name) {
       const values = entries.get(el)?.saved.get(el);
       return values && name in values ? (values[name] ?? null) : el.getAttribute(name);

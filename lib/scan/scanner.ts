@@ -20,11 +20,13 @@
 import type { HideReason, Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
 import { createChangeQueue } from './change-queue';
-import { collect, collectToEnd, type Collected, type ReadScope } from './collect';
+import { collect, collectToEnd, matchUnit, type Collected, type ReadScope } from './collect';
 import { createLastRead } from './last-read';
 import { createReadMarks } from './read-marks';
 import type { BlockState, Hideable } from './attributes';
 import { createLedger } from './ledger';
+import { heroPicturesOf, isShortItem, itemOf, picturesIn } from './item';
+import { createRevealMemory } from './reveal-memory';
 import { dropEmptyHighlight } from './text-hiding';
 import { LABEL_ATTRIBUTES } from './tags';
 
@@ -94,6 +96,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const observed = new WeakSet<ShadowRoot>();
   const hidden = new Set<Hideable>();
   const ledger = createLedger();
+  const memory = createRevealMemory();
   const changes = createChangeQueue();
   // What has been read (see ReadState): the pass each node was last read in, and where
   // the last read of the document ended.
@@ -191,24 +194,49 @@ export function createScanner(options: ScannerOptions): Scanner {
       else collect(target, finder, collected, scope);
       watchFound();
     }
-    // Match, then write phase.
+    // Match, and find what to hide for each match: the block, or its short item whole,
+    // with the pictures of its item (read only: nothing is written before all is known).
     const current = matcher;
+    const found = new Map<Hideable, { titles: string[]; parts: Element[] }>();
     const decide = (el: Hideable, text: string): void => {
-      const lists = current.match(text);
+      const lists = matchUnit(current, text);
       if (lists.length === 0) return;
+      let target = el;
+      let parts: Element[] = [];
+      if (el.nodeType === 1) {
+        const item = itemOf(el as Element);
+        if (item && isShortItem(item)) target = item;
+        else parts = item ? picturesIn(item, win, el as Element) : heroPicturesOf(el as Element, win);
+      }
+      const titles = lists.map((list) => list.title);
+      const known = found.get(target);
+      if (known) {
+        for (const title of titles) if (!known.titles.includes(title)) known.titles.push(title);
+        known.parts.push(...parts);
+      } else found.set(target, { titles, parts });
+    };
+    collected.units.forEach((text, el) => decide(el, text));
+    collected.labelled.forEach((text, el) => decide(el, text));
+    // Write phase. A picture that is hidden as a block of its own, or lies inside one, is no part of another.
+    const inHidden = (part: Element): boolean => {
+      for (let el: Element | null = part; el; el = el.parentElement) if (found.has(el)) return true;
+      return false;
+    };
+    found.forEach(({ titles, parts }, el) => {
       if (!textHidden && el.nodeType === 3) {
         textHidden = true;
         options.onTextHidden?.();
       }
-      ledger.hide(el, lists.map((list) => list.title));
+      const fresh = ledger.stateOf(el) === null;
+      ledger.hide(el, titles, parts.filter((part) => !inHidden(part)));
+      // What the user revealed stays revealed, also when a framework renders it anew.
+      if (fresh && memory.has(el)) ledger.reveal(el);
       // A block the user revealed stays revealed, and does not count as hidden.
       if (ledger.stateOf(el) === 'hidden') {
         matched.add(el);
         hidden.add(el);
       }
-    };
-    collected.units.forEach((text, el) => decide(el, text));
-    collected.labelled.forEach((text, el) => decide(el, text));
+    });
     // Blocks hidden before, read again in this pass, that no longer match: show them again.
     if (hidden.size > matched.size) {
       const read = targets.length > 0 ? new Set<Node>(targets) : null;
@@ -244,7 +272,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     },
     revealAll() {
       let count = 0;
-      for (const el of hidden) if (ledger.reveal(el)) count++;
+      for (const el of hidden) {
+        if (!ledger.reveal(el)) continue;
+        memory.remember(el);
+        count++;
+      }
       hidden.clear();
       report();
       return count;
@@ -252,6 +284,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     reveal(el) {
       if (!ledger.reveal(el)) return false;
       lastRevealed = el;
+      memory.remember(el);
       hidden.delete(el);
       report();
       return true;
@@ -266,6 +299,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     },
     rehide(el) {
       if (!ledger.rehide(el)) return false;
+      memory.forget(el);
       hidden.add(el);
       report();
       return true;

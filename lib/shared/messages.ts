@@ -7,30 +7,47 @@ import type { Settings } from './settings';
 import type { SyncStatus } from './sync-status';
 import type { TermGroup, Watchlist, WatchlistDraft, WatchlistPatch } from './watchlist';
 
+/**
+ * Who may send a verb. `read` and `write` are accepted only from the extension's own
+ * pages, and after a `write` the background republishes the content scripts' state;
+ * `content` is accepted from content scripts too: such a verb only reads, or reports
+ * about the sender's own frame (content scripts run next to hostile pages).
+ */
+export type Access = 'read' | 'write' | 'content';
+
+/** One verb: the request it takes, the response it gives, and who may send it. */
+interface Spec<Req, Res, A extends Access> {
+  req: Req;
+  res: Res;
+  access: A;
+}
+
+type None = Record<string, never>;
+
 /** Verbs the background answers. */
 export interface BackgroundProtocol {
-  'watchlists/list': { req: Record<string, never>; res: Watchlist[] };
-  'watchlists/create': { req: WatchlistDraft; res: Watchlist };
-  'watchlists/update': { req: { id: string; patch: WatchlistPatch }; res: Watchlist };
-  'watchlists/delete': { req: { id: string }; res: Watchlist | null };
-  'watchlists/restore': { req: { list: Watchlist }; res: Watchlist };
-  'watchlists/import': { req: { text: string }; res: { added: number; merged: number } };
-  'watchlists/export': { req: Record<string, never>; res: { text: string } };
-  'terms/add': { req: { id: string; group: TermGroup; terms: string[] }; res: Watchlist };
-  'terms/remove': { req: { id: string; group: TermGroup; terms: string[] }; res: Watchlist };
-  'settings/get': { req: Record<string, never>; res: Settings };
-  'settings/update': { req: Partial<Settings>; res: Settings };
+  'watchlists/list': Spec<None, Watchlist[], 'read'>;
+  'watchlists/create': Spec<WatchlistDraft, Watchlist, 'write'>;
+  'watchlists/update': Spec<{ id: string; patch: WatchlistPatch }, Watchlist, 'write'>;
+  'watchlists/delete': Spec<{ id: string }, Watchlist | null, 'write'>;
+  'watchlists/restore': Spec<{ list: Watchlist }, Watchlist, 'write'>;
+  'watchlists/import': Spec<{ text: string }, { added: number; merged: number }, 'write'>;
+  'watchlists/export': Spec<None, { text: string }, 'read'>;
+  'terms/add': Spec<{ id: string; group: TermGroup; terms: string[] }, Watchlist, 'write'>;
+  'terms/remove': Spec<{ id: string; group: TermGroup; terms: string[] }, Watchlist, 'write'>;
+  'settings/get': Spec<None, Settings, 'read'>;
+  'settings/update': Spec<Partial<Settings>, Settings, 'write'>;
   /** Whether watchlists sync, which do not fit, and any problem with the synced copy. */
-  'sync/status': { req: Record<string, never>; res: SyncStatus & { enabled: boolean } };
-  'sites/list': { req: Record<string, never>; res: string[] };
-  'sites/pause': { req: { host: string }; res: string[] };
-  'sites/resume': { req: { host: string }; res: string[] };
+  'sync/status': Spec<None, SyncStatus & { enabled: boolean }, 'read'>;
+  'sites/list': Spec<None, string[], 'read'>;
+  'sites/pause': Spec<{ host: string }, string[], 'write'>;
+  'sites/resume': Spec<{ host: string }, string[], 'write'>;
   /** Content scripts: how many blocks this frame hides now. */
-  'page/count': { req: { hidden: number }; res: null };
+  'page/count': Spec<{ hidden: number }, null, 'content'>;
   /** Content scripts: asks for the page state when storage has none yet. */
-  'page/refresh-snapshot': { req: Record<string, never>; res: null };
+  'page/refresh-snapshot': Spec<None, null, 'content'>;
   /** Popup: how many blocks are hidden on a tab. */
-  'tab/count': { req: { tabId: number }; res: number };
+  'tab/count': Spec<{ tabId: number }, number, 'read'>;
 }
 
 /** One show that hid a revealed block: the term found, and what lay past the viewer's episode. */
@@ -41,20 +58,17 @@ export interface WhyHidden {
   past: string | null;
 }
 
-/** Verbs a content script answers (sent to a tab). */
+/** Verbs a content script answers (sent to a tab by the popup). */
 export interface TabProtocol {
-  'tab/reveal-all': { req: Record<string, never>; res: number };
+  'tab/reveal-all': { req: None; res: number };
   /** Why the block the user last revealed in the tab was hidden (asked by the popup). */
-  'tab/why': { req: Record<string, never>; res: WhyHidden[] };
+  'tab/why': { req: None; res: WhyHidden[] };
 }
 
-/** Verbs a content script may send: they only read, or report about their own frame. */
-export const CONTENT_SCRIPT_VERBS: ReadonlySet<keyof BackgroundProtocol> = new Set([
-  'page/count',
-  'page/refresh-snapshot',
-]);
-
 export type Verb = keyof BackgroundProtocol;
+/** The verbs of one access kind, e.g. `VerbOf<'content'>`: those a content script may send. */
+export type VerbOf<A extends Access> = { [K in Verb]: BackgroundProtocol[K]['access'] extends A ? K : never }[Verb];
+export type TabVerb = keyof TabProtocol;
 export type RequestOf<P, K extends keyof P> = P[K] extends { req: infer R } ? R : never;
 export type ResponseOf<P, K extends keyof P> = P[K] extends { res: infer R } ? R : never;
 

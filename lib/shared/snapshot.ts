@@ -79,7 +79,8 @@ export function buildSnapshot(
   return { v: 2, lists: out, nextChange: changes.length === 0 ? null : Math.min(...changes), forms: forms(out) };
 }
 
-const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+// Number.isFinite is false for anything that is not a number.
+const isTime = Number.isFinite as (x: unknown) => x is number;
 const isTerms = (x: unknown): x is string[] => Array.isArray(x) && x.every((t) => typeof t === 'string');
 
 function isSnapshotList(x: unknown): x is SnapshotList {
@@ -90,7 +91,7 @@ function isSnapshotList(x: unknown): x is SnapshotList {
     typeof l.title === 'string' &&
     typeof l.enabled === 'boolean' &&
     typeof l.matchNameParts === 'boolean' &&
-    (l.hideUntil === undefined || l.hideUntil === null || isTime(l.hideUntil)) &&
+    (l.hideUntil == null || isTime(l.hideUntil)) &&
     isTerms(l.characters) &&
     isTerms(l.cast) &&
     isTerms(l.keywords) &&
@@ -136,8 +137,6 @@ export function isTermSnapshot(value: unknown): value is TermSnapshot {
  * waiting for an episode to air come in once it has.
  */
 export function activeListsAt(snapshot: TermSnapshot, now: number): MatchList[] {
-  return snapshot.lists.filter(
-    (list) => isActive({ enabled: list.enabled, hideUntil: list.hideUntil ?? null }, now) && !(list.from! > now),
-  );
+  return snapshot.lists.filter((list) => isActive(list, now) && !(list.from! > now));
 }
 

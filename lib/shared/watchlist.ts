@@ -100,9 +100,12 @@ export type MatchList = Pick<
   exceptions?: string[];
 };
 
-/** Whether a watchlist hides anything at time `now` (enabled and not past its hide-until date). */
-export function isActive(list: Pick<Watchlist, 'enabled' | 'hideUntil'>, now: number): boolean {
-  return list.enabled && (list.hideUntil === null || now < list.hideUntil);
+/**
+ * Whether a watchlist hides anything at time `now` (enabled and not past its hide-until
+ * date); a snapshot's list may leave `hideUntil` out, which means no end.
+ */
+export function isActive(list: Pick<Watchlist, 'enabled'> & { hideUntil?: number | null }, now: number): boolean {
+  return list.enabled && (list.hideUntil == null || now < list.hideUntil);
 }
 
 /** What a new watchlist needs: a title; everything else has a default. */

@@ -5,7 +5,7 @@
  * and names by hand, with no network. One show after another.
  */
 import { signal } from '@preact/signals';
-import type { Watchlist, WatchlistDraft } from '../shared/watchlist';
+import type { TermGroup, Watchlist, WatchlistDraft } from '../shared/watchlist';
 import type { TvmazeClient } from '../tvmaze/client';
 import { parseTermList } from '../format/watchlist-file';
 import { t } from './i18n';
@@ -56,7 +56,7 @@ export function createAddShowModel(tvmaze: TvmazeClient, create: (draft: Watchli
       const show = search.picked.value;
       if (!show) return false;
       const checked = search.candidates.value.filter((c) => c.checked);
-      const names = (group: 'characters' | 'cast' | 'keywords') => checked.filter((c) => c.group === group).map((c) => c.name);
+      const names = (group: TermGroup) => checked.filter((c) => c.group === group).map((c) => c.name);
       const ok = await add({ title: show.name, characters: names('characters'), cast: names('cast'), keywords: names('keywords') });
       if (ok) search.cancel();
       return ok;

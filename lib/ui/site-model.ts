@@ -3,8 +3,8 @@
  * site is paused; and the actions on it (reveal all, pause, resume).
  */
 import { signal } from '@preact/signals';
-import type { BackgroundClient } from '../shared/client';
-import { unwrap, type WhyHidden } from '../shared/messages';
+import { createTabClient, type BackgroundClient } from '../shared/client';
+import type { WhyHidden } from '../shared/messages';
 import { isHostPaused } from '../shared/page-state';
 import { createAttempt } from './attempt';
 
@@ -27,6 +27,7 @@ export function hostOf(url: string | undefined): string | null {
 
 /** Creates the model; call `load()` once when the popup opens. */
 export function createSiteModel(client: BackgroundClient, tabs: TabsApi) {
+  const tab = createTabClient((id, message) => tabs.sendMessage(id, message));
   const tabId = signal<number | null>(null);
   const host = signal<string | null>(null);
   const hidden = signal(0);
@@ -49,7 +50,7 @@ export function createSiteModel(client: BackgroundClient, tabs: TabsApi) {
     askWhy: async () => {
       if (tabId.value === null) return;
       try {
-        why.value = unwrap<WhyHidden[]>(await tabs.sendMessage(tabId.value, { type: 'tab/why', data: {} }));
+        why.value = await tab.call(tabId.value, 'tab/why', {});
       } catch {
         why.value = null; // no frame had a revealed block (or the page has no content script)
       }
@@ -70,7 +71,7 @@ export function createSiteModel(client: BackgroundClient, tabs: TabsApi) {
     revealAll: () =>
       attempt(async () => {
         if (tabId.value === null) return;
-        unwrap<number>(await tabs.sendMessage(tabId.value, { type: 'tab/reveal-all', data: {} }));
+        await tab.call(tabId.value, 'tab/reveal-all', {});
         hidden.value = 0;
       }),
     pause: () =>

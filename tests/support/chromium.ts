@@ -43,6 +43,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** The UI language (`de`, `pt-BR`…), which picks the extension's messages. */
   locale?: string;
+  /**
+   * Keep the browser off the network: no host name resolves but 127.0.0.1, and every
+   * request to another host is aborted (saved real pages name many).
+   */
+  offline?: boolean;
   /** Leave open the welcome page a first install opens (closed by default, so tests start from one tab). */
   keepWelcome?: boolean;
 }
@@ -56,6 +61,10 @@ export async function welcomePage(context: BrowserContext, timeout = 10_000): Pr
   }
   return null;
 }
+
+/** Whether a URL may be fetched by an offline browser: the loopback server, the extension, data. */
+const isLocal = (url: URL): boolean =>
+  !/^(https?|wss?|ftp):$/.test(url.protocol) || url.hostname === '127.0.0.1';
 
 /** Launches Chromium with the unpacked extension from `.output/chrome-mv3`. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -77,6 +86,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   if (!options.headed) args.unshift('--headless=new');
   // On Linux Chromium takes its UI language from LANGUAGE; --lang is read elsewhere.
   if (options.locale) args.push(`--lang=${options.locale}`);
+  if (options.offline) args.push('--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: false,
@@ -84,6 +94,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     viewport: options.viewport ?? { width: 1100, height: 900 },
     ...(options.locale ? { locale: options.locale, env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
   });
+  if (options.offline) await context.route((url) => !isLocal(url), (route) => route.abort('blockedbyclient'));
   const worker = async (): Promise<Worker> => {
     const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });

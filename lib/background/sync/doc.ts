@@ -8,6 +8,7 @@
  * `mergeDocs` is a pure join (commutative, associative, idempotent): devices that
  * have seen the same edits hold the same document, in whatever order they saw them.
  */
+import { TERM_GROUPS, type TermGroup } from '../../shared/watchlist';
 import type { Stamp } from './hlc';
 
 /** A JSON value as stored in a field register. */
@@ -26,9 +27,9 @@ export interface TermReg {
   on: boolean;
 }
 
-/** The term groups that sync. */
-export const SYNC_GROUPS = ['characters', 'cast', 'keywords'] as const;
-export type SyncGroup = (typeof SYNC_GROUPS)[number];
+/** The term groups that sync: all three. */
+export const SYNC_GROUPS = TERM_GROUPS;
+export type SyncGroup = TermGroup;
 
 /** One watchlist in the sync document. */
 export interface SyncList {

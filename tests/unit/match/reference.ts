@@ -58,8 +58,16 @@ function variants(form: string): string[] {
   return out.filter((s) => /[\p{L}\p{N}\p{M}]/u.test(s));
 }
 
-/** Every [form, needsCapital] of a list. */
+const formsOf = new WeakMap<MatchList, Array<[string, boolean]>>();
+
+/** Every [form, needsCapital] of a list (worked out once per list object). */
 export function refForms(list: MatchList): Array<[string, boolean]> {
+  let forms = formsOf.get(list);
+  if (!forms) formsOf.set(list, (forms = formsOfList(list)));
+  return forms;
+}
+
+function formsOfList(list: MatchList): Array<[string, boolean]> {
   if (!list.enabled) return [];
   const forms: Array<[string, boolean]> = [];
   const add = (s: string | null, capital: boolean) => {
@@ -125,8 +133,30 @@ function refSpans(text: string): (form: string, capital: boolean) => Array<[numb
 
 /** The lists mentioned by `text`, in input order, by brute force. */
 export function referenceMatch(lists: readonly MatchList[], text: string): MatchList[] {
+  return lists.filter((list) => referenceOccurrences([list], text, true).length > 0);
+}
+
+/** One place where a list is mentioned: `text.slice(start, end)` is the mention. */
+export interface ReferenceOccurrence {
+  list: MatchList;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every mention of every list in `text`, by brute force, in list order then position
+ * (`first`: only the first one found of each list).
+ */
+export function referenceOccurrences(lists: readonly MatchList[], text: string, first = false): ReferenceOccurrence[] {
   const spans = refSpans(text);
-  return lists.filter((list) => refForms(list).some(([form, capital]) => spans(form, capital).length > 0));
+  const found: ReferenceOccurrence[] = [];
+  for (const list of lists) {
+    const mine: ReferenceOccurrence[] = [];
+    for (const [form, capital] of refForms(list)) for (const [start, end] of spans(form, capital)) mine.push({ list, start, end });
+    mine.sort((a, b) => a.start - b.start || b.end - a.end);
+    found.push(...(first ? mine.slice(0, 1) : mine));
+  }
+  return found;
 }
 
 /**

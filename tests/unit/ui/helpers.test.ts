@@ -5,7 +5,7 @@ import { fromDateInput, toDateInput } from '../../../lib/ui/dates';
 import { filterLists } from '../../../lib/ui/filter';
 import { hostOf } from '../../../lib/ui/site-model';
 import { isTermListPaste, splitTyped } from '../../../lib/ui/term-input';
-import { MESSAGE_KEYS } from '../../dom/ui/helpers';
+import { MESSAGE_KEYS } from '../../dom/components/helpers';
 
 describe('UI helpers', () => {
   it('splits typed text at the last comma', () => {

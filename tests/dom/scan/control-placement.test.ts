@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createScanner } from '../../../lib/scan/scanner';
+import { fakeMatcher } from './fake-matcher';
+
+let controller: AbortController;
+beforeEach(() => {
+  controller = new AbortController();
+});
+afterEach(() => {
+  controller.abort();
+  document.body.innerHTML = '';
+});
+
+function start(html: string) {
+  document.body.innerHTML = html;
+  createScanner({ doc: document, signal: controller.signal }).setMatcher(fakeMatcher({ Show: ['tapes'] }));
+}
+/** The element each reveal control stands before (past the other controls standing there). */
+const controlled = () =>
+  [...document.querySelectorAll('plot-armor-reveal')].map((c) => {
+    let next = c.nextElementSibling!;
+    while (next.tagName === 'PLOT-ARMOR-REVEAL') next = next.nextElementSibling!;
+    return next.id || next.tagName;
+  });
+
+describe('where the reveal control stands', () => {
+  it('right before a hidden block whose parent takes any content', () => {
+    start('<div><p id="p">the tapes</p></div>');
+    expect(controlled()).toEqual(['p']);
+  });
+
+  it('never in a table row or table: before the table, once per hidden cell', () => {
+    start('<div><table id="t"><tbody><tr><td>x</td><td id="c1">tapes</td><td id="c2">tapes</td></tr></tbody></table></div>');
+    expect(controlled()).toEqual(['t', 't']);
+    expect(document.querySelector('tr')!.children).toHaveLength(3);
+  });
+
+  it('never in a list or a description list: before the list', () => {
+    start('<ul id="u"><li>one</li><li>tapes</li></ul><ol id="o"><li>tapes</li></ol><dl id="d"><dt>x</dt><dd>tapes</dd></dl>');
+    expect(controlled()).toEqual(['u', 'o', 'd']);
+    expect([...document.querySelectorAll('ul > *, ol > *')].every((el) => el.tagName === 'LI')).toBe(true);
+  });
+
+  it('never inside a link or a button: before it', () => {
+    start('<p>See <a id="a" href="/x"><img alt="the tapes"></a> now</p>');
+    expect(controlled()).toEqual(['a']);
+  });
+
+  it('inside a cell that holds the hidden paragraph (a cell takes any content)', () => {
+    start('<table><tr><td><p id="p">tapes</p><p>other</p></td></tr></table>');
+    expect(controlled()).toEqual(['p']);
+  });
+
+  it('keeps each control in place across passes (no moves, no mutations)', async () => {
+    start('<table id="t"><tr><td>tapes</td><td>tapes</td></tr></table><p id="x">more</p>');
+    const before = [...document.querySelectorAll('plot-armor-reveal')];
+    document.querySelector('#x')!.textContent = 'the tapes';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const after = [...document.querySelectorAll('plot-armor-reveal')];
+    expect(after.slice(0, 2)).toEqual(before);
+    expect(controlled()).toEqual(['t', 't', 'x']);
+  });
+});

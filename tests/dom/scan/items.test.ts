@@ -1,0 +1,149 @@
+/**
+ * The scanner with items: a short item hidden as one, a post's pictures hidden with its
+ * matching paragraph, a reveal that lasts when a framework renders the same post again.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listenForReveals } from '../../../lib/scan/reveal-events';
+import { createScanner, type Scanner } from '../../../lib/scan/scanner';
+import { captureClosedRoots } from './closed-roots';
+import { fakeMatcher } from './fake-matcher';
+
+let controller: AbortController;
+let scanner: Scanner;
+let closed: ReturnType<typeof captureClosedRoots>;
+
+const $ = (selector: string) => document.querySelector(selector)!;
+const state = (selector: string) => $(selector).getAttribute('data-plot-armor');
+const controls = () => document.querySelectorAll('plot-armor-reveal').length;
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const click = (el: Element, init: MouseEventInit = {}) =>
+  el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, ...init }));
+const long = 'Ordinary words about the weather, the town and the week that was. '.repeat(5);
+
+const TILE = (n: number, title: string) => `<div class="tile" id="tile-${n}">
+  <a href="/w${n}"><img id="thumb-${n}" src="t${n}.jpg" alt=""></a><span class="time">12:0${n}</span>
+  <h3 id="title-${n}">${title}</h3><div class="channel">Channel ${n}</div></div>`;
+const GRID = `<div class="grid">${TILE(1, 'Hannah Baker, explained')}${TILE(2, 'Lemon cake')}${TILE(3, 'Fast laps')}</div>`;
+const POST = `<article id="post"><img id="avatar" src="a.jpg" alt="">
+  <p id="p1">${long}</p><p id="p2">And then Hannah Baker came back.</p>
+  <figure id="photo"><img id="photo-img" src="p.jpg" alt="" tabindex="0"></figure></article>`;
+
+function start(html: string) {
+  document.body.innerHTML = html;
+  scanner = createScanner({ doc: document, signal: controller.signal });
+  scanner.setMatcher(fakeMatcher({ Show: ['Hannah Baker'] }));
+  listenForReveals(window, scanner, controller.signal);
+}
+
+beforeEach(() => {
+  controller = new AbortController();
+  closed = captureClosedRoots();
+});
+afterEach(() => {
+  closed.uninstall();
+  controller.abort();
+  document.body.innerHTML = '';
+});
+
+describe('a short item', () => {
+  it('is hidden as one unit, with one control, and revealed and hidden again as one', () => {
+    start(GRID);
+    expect(state('#tile-1')).toBe('hidden');
+    expect($('#title-1').hasAttribute('data-plot-armor')).toBe(false);
+    expect($('#thumb-1').hasAttribute('data-plot-armor')).toBe(false);
+    expect(state('#tile-2')).toBeNull();
+    expect(controls()).toBe(1);
+    expect(scanner.hiddenCount()).toBe(1);
+    click($('#thumb-1'));
+    expect(state('#tile-1')).toBe('revealed');
+    click($('#time-1') ?? $('#tile-1 .time'), { altKey: true });
+    expect(state('#tile-1')).toBe('hidden');
+  });
+});
+
+describe('a post', () => {
+  it('keeps paragraph-level hiding and hides its pictures with the matching paragraph', () => {
+    start(POST);
+    expect(state('#p2')).toBe('hidden');
+    expect(state('#p1')).toBeNull();
+    expect(state('#post')).toBeNull();
+    for (const id of ['#avatar', '#photo-img']) {
+      expect(state(id)).toBe('hidden');
+      expect($(id).getAttribute('data-plot-armor-part')).toBe('picture');
+      expect($(id).getAttribute('aria-hidden')).toBe('true');
+    }
+    expect($('#photo-img').getAttribute('tabindex')).toBe('-1');
+    expect(controls()).toBe(1);
+    expect(scanner.hiddenCount()).toBe(1);
+  });
+
+  it('reveals the paragraph and its pictures with one click on either, and gives back the page own attributes', () => {
+    start(POST);
+    click($('#photo-img'));
+    expect([state('#p2'), state('#avatar'), state('#photo-img')]).toEqual(['revealed', 'revealed', 'revealed']);
+    expect($('#photo-img').getAttribute('tabindex')).toBe('0');
+    expect($('#photo-img').hasAttribute('aria-hidden')).toBe(false);
+    expect($('#photo').hasAttribute('data-plot-armor')).toBe(false);
+    click($('#photo-img'), { altKey: true });
+    expect([state('#p2'), state('#avatar'), state('#photo-img')]).toEqual(['hidden', 'hidden', 'hidden']);
+  });
+
+  it('shows its pictures again when the paragraph stops matching, and when the scanner stops', async () => {
+    start(POST);
+    $('#p2').textContent = 'And then nobody came back.';
+    await tick();
+    expect($('#photo-img').hasAttribute('data-plot-armor')).toBe(false);
+    expect($('#photo-img').hasAttribute('data-plot-armor-part')).toBe(false);
+    $('#p2').textContent = 'Hannah Baker again';
+    await tick();
+    expect(state('#photo-img')).toBe('hidden');
+    controller.abort();
+    expect(document.querySelectorAll('[data-plot-armor], [data-plot-armor-part], [aria-hidden]')).toHaveLength(0);
+    expect($('#photo-img').getAttribute('tabindex')).toBe('0');
+  });
+
+  it('leaves the pictures of a long article alone, except the hero of its matching headline', () => {
+    start(`<article><figure id="hero"><img src="h.jpg"></figure><h1 id="h">Hannah Baker returns</h1>
+      <p>${long.repeat(6)}</p><figure id="later"><img src="l.jpg"><figcaption>A town</figcaption></figure></article>`);
+    expect(state('#h')).toBe('hidden');
+    expect(state('#hero img')).toBe('hidden');
+    expect($('#later img').hasAttribute('data-plot-armor')).toBe(false);
+  });
+});
+
+describe('a reveal', () => {
+  it('lasts when a framework renders the same post again, until the text changes', async () => {
+    start(GRID);
+    click($('#tile-1'));
+    expect(state('#tile-1')).toBe('revealed');
+    $('.grid').innerHTML = `${TILE(1, 'Hannah Baker, explained')}${TILE(2, 'Lemon cake')}${TILE(3, 'Fast laps')}`;
+    await tick();
+    expect(state('#tile-1')).toBe('revealed');
+    expect(scanner.hiddenCount()).toBe(0);
+    $('.grid').innerHTML = `${TILE(1, 'Hannah Baker, the ending')}${TILE(2, 'Lemon cake')}${TILE(3, 'Fast laps')}`;
+    await tick();
+    expect(state('#tile-1')).toBe('hidden');
+  });
+});
+
+describe('a picture named by its alt, alone in a link', () => {
+  it('is hidden once and the page settles: its control beside the link does not make the link an item', async () => {
+    start('<p>A picture: <a href="/x" id="link"><img id="img" alt="Hannah Baker" src="i.jpg"></a> and text.</p>');
+    let changes = 0;
+    new MutationObserver((records) => (changes += records.length)).observe(document.body, { subtree: true, childList: true, attributes: true });
+    for (let i = 0; i < 5; i++) await tick();
+    expect(changes).toBe(0);
+    expect(state('#img')).toBe('hidden');
+    expect($('#link').hasAttribute('data-plot-armor')).toBe(false);
+  });
+});
+
+describe('a focusable block', () => {
+  it('gets its own tab order back on reveal (its tabindex is remembered with its other attributes)', () => {
+    start('<nav><a id="l" href="/x" aria-label="Hannah Baker trailer">▶</a><a href="/y">Home</a></nav>');
+    expect(state('#l')).toBe('hidden');
+    expect($('#l').getAttribute('tabindex')).toBe('-1');
+    click($('#l'));
+    expect($('#l').hasAttribute('tabindex')).toBe(false);
+  });
+});
