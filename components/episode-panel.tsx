@@ -42,7 +42,11 @@ export function EpisodePanel({ model, list, tvmaze }: { model: WatchlistsModel; 
       )}
       {list.link ? (
         <p class="row">
-          <span>{t('link_status', [list.link.episodes.length, formatDay(list.link.refreshedAt)])}</span>
+          <span>
+            {list.link.refreshedAt === 0
+              ? t('link_pending')
+              : t('link_status', [list.link.episodes.length, formatDay(list.link.refreshedAt)])}
+          </span>
           {links && (
             <button type="button" onClick={() => void links.unlink()}>
               {t('action_unlink')}

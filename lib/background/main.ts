@@ -50,8 +50,22 @@ export function startBackground(api: typeof browser): void {
     area: api.storage.session ?? null,
   });
   const publisher = createPublisher({ db, publish });
-  // Watchlists sync through storage.sync; the database stays the source of truth.
-  const sync = startWatchlistSync(api, { db, publish });
+  // Linked shows' episode lists, refreshed about daily; the only requests the background makes.
+  const shows = createShowRefresh({
+    db,
+    client: createTvmazeClient((url) => fetch(url)),
+    publish,
+    alarms: api.alarms ?? null,
+  });
+  // Watchlists sync through storage.sync; the database stays the source of truth. A show
+  // linked on another device arrives as its id alone: its episode list is fetched here.
+  const sync = startWatchlistSync(api, {
+    db,
+    publish: async () => {
+      await publish();
+      void shows.refreshDue().catch(() => {});
+    },
+  });
   const handle = createMessageHandler({
     db,
     publish,
@@ -67,13 +81,6 @@ export function startBackground(api: typeof browser): void {
   // A tab that loads a new page starts counting again (its old frames are gone).
   api.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading') void counts.forget(tabId);
-  });
-  // Linked shows' episode lists, refreshed about daily; the only requests the background makes.
-  const shows = createShowRefresh({
-    db,
-    client: createTvmazeClient((url) => fetch(url)),
-    publish,
-    alarms: api.alarms ?? null,
   });
   shows.listen();
   api.runtime.onInstalled.addListener((details) => {

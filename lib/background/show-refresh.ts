@@ -47,7 +47,7 @@ export function createShowRefresh(deps: ShowRefreshDeps) {
   const now = deps.now ?? Date.now;
   let rateLimited = 0; // rounds in a row that met a 429
 
-  const refreshDue = async (): Promise<RefreshRound> => {
+  const oneRound = async (): Promise<RefreshRound> => {
     const db = await deps.db();
     const due = (await listWatchlists(db)).filter((l) => l.link && now() - l.link.refreshedAt >= REFRESH_AFTER_MS);
     let refreshed = 0;
@@ -73,6 +73,13 @@ export function createShowRefresh(deps: ShowRefreshDeps) {
     if (refreshed > 0) await deps.publish();
     return { refreshed, error: null, retryIn: null };
   };
+
+  let round: Promise<RefreshRound> | null = null;
+  /** Fetches the episode lists that are due; a call during a round joins it (no show is fetched twice). */
+  const refreshDue = (): Promise<RefreshRound> =>
+    (round ??= oneRound().finally(() => {
+      round = null;
+    }));
 
   return {
     refreshDue,

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createWatchlist, getWatchlist } from '../../../lib/db/watchlists';
 import { createShowRefresh, REFRESH_AFTER_MS, RETRY_ALARM, type AlarmsApi } from '../../../lib/background/show-refresh';
 import { createTvmazeClient, type FetchLike } from '../../../lib/tvmaze/client';
-import { recordedFetch } from '../../dom/ui/recorded-fetch';
+import { recordedFetch } from '../../dom/components/recorded-fetch';
 import { freshDb } from '../db/helpers';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
