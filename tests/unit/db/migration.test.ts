@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../../lib/db/schema';
 import { getSettings } from '../../../lib/db/settings';
 import { createWatchlist, listWatchlists, updateWatchlist, WatchlistError } from '../../../lib/db/watchlists';
+import { encodeDoc } from '../../../lib/background/sync/chunks';
+import { emptyDoc } from '../../../lib/background/sync/doc';
+import { createWatchlistSync } from '../../../lib/background/sync/engine';
+import { newClock } from '../../../lib/background/sync/hlc';
+import { FIELD_DEFAULTS, stampLocal } from '../../../lib/background/sync/view';
+import { toWireJson } from '../../../lib/background/sync/wire';
+import { readSyncRecord } from '../../../lib/db/sync-state';
 import { freshDb, uniqueDbName } from './helpers';
 
 /** Version-1 records exactly as the version-1 code wrote them. */
@@ -166,5 +173,80 @@ describe('migration of version-2 watchlists to the episode fields', () => {
     const list = await updateWatchlist(db, 'a', { progress: { season: 2, episode: 5 }, mode: 'past-progress', exceptions: ['Clay Aiken'] });
     expect(list).toMatchObject({ progress: { season: 2, episode: 5 }, mode: 'past-progress', exceptions: ['Clay Aiken'], characters: ['Clay Jensen'] });
     await expect(updateWatchlist(db, 'a', { progress: { season: 0, episode: 1 } })).rejects.toBeInstanceOf(WatchlistError);
+  });
+});
+
+/**
+ * A version-3 database as the version-3 code left it: version-2 lists, and a sync record
+ * whose document also holds what another device, already on the episode fields, wrote
+ * of list "b" (version 3 kept those registers without reading them).
+ */
+async function createV3Database(name: string): Promise<{ remote: Record<string, unknown> }> {
+  const other = stampLocal(
+    emptyDoc(),
+    newClock(Math.random, 'bbbbbb'),
+    V2_RECORDS.map(({ titleKey: _key, updatedAt: _u, ...list }) => ({
+      ...FIELD_DEFAULTS,
+      ...list,
+      ...(list.id === 'b' ? { progress: { season: 2, episode: 5 }, mode: 'past-progress' as const, exceptions: ['Dark Matter'] } : {}),
+    })),
+    10_000,
+  ).doc;
+  const record = {
+    doc: toWireJson(other),
+    clock: { node: 'aaaaaa', last: '' },
+    status: { unsynced: [], problem: null, lastSyncedAt: 10_000 },
+    partialSince: null,
+  };
+  const v3 = await openDB(name, 3, {
+    upgrade(db) {
+      db.createObjectStore('watchlists', { keyPath: 'id' }).createIndex('by-title-key', 'titleKey', { unique: true });
+      db.createObjectStore('settings');
+      db.createObjectStore('pausedSites', { keyPath: 'host' });
+      db.createObjectStore('sync');
+    },
+  });
+  const tx = v3.transaction(['watchlists', 'sync'], 'readwrite');
+  await Promise.all(V2_RECORDS.map((r) => tx.objectStore('watchlists').put(r)));
+  await tx.objectStore('sync').put(record, 'state');
+  await tx.done;
+  v3.close();
+  return { remote: (await encodeDoc(other)).items };
+}
+
+describe('migration from version 3', () => {
+  it('keeps every list and the sync record, and adds the episode fields as "hide everything"', async () => {
+    const name = uniqueDbName();
+    await createV3Database(name);
+    const db = await freshDb(name);
+
+    expect(db.version).toBe(DB_VERSION);
+    expect(await listWatchlists(db)).toEqual(V2_RECORDS.map(({ titleKey: _key, ...list }) => ({ ...list, ...EPISODE_FIELDS })));
+    const record = await readSyncRecord(db);
+    expect(record).toMatchObject({ clock: { node: 'aaaaaa' }, status: { lastSyncedAt: 10_000 } });
+    expect(record!.fieldSet).toBeUndefined();
+  });
+
+  it('takes, at the first sync, the progress another device wrote, instead of undoing it', async () => {
+    const name = uniqueDbName();
+    const { remote } = await createV3Database(name);
+    const db = await freshDb(name);
+    const items: Record<string, unknown> = { ...remote };
+    const sync = createWatchlistSync({
+      db: async () => db,
+      area: {
+        get: async () => structuredClone(items),
+        set: async (set) => void Object.assign(items, structuredClone(set)),
+        remove: async (keys) => keys.forEach((key) => delete items[key]),
+      },
+      publish: async () => {},
+      schedule: () => {},
+      now: () => 20_000,
+      debounceMs: 0,
+    });
+    await sync.run();
+    const dark = (await listWatchlists(db)).find((l) => l.id === 'b');
+    expect(dark).toMatchObject({ progress: { season: 2, episode: 5 }, mode: 'past-progress', exceptions: ['Dark Matter'] });
+    expect((await readSyncRecord(db))!.fieldSet).toBe(2);
   });
 });
