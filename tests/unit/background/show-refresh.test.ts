@@ -35,6 +35,17 @@ describe('refreshing linked shows', () => {
     expect(await refresh.refreshDue()).toEqual({ refreshed: 0, error: null, retryIn: null });
   });
 
+  it('fetches a show linked on another device at once, once, even when asked twice meanwhile', async () => {
+    const { db, fetch, refresh } = await setup(recordedFetch());
+    // Sync stores a link that arrived from another device with no episodes yet.
+    const synced = await createWatchlist(db, { title: 'Arrived', link: { tvmazeId: 22036, episodes: [], refreshedAt: 0 } });
+    const [first, second] = await Promise.all([refresh.refreshDue(), refresh.refreshDue()]);
+    expect(first).toEqual({ refreshed: 2, error: null, retryIn: null });
+    expect(second).toBe(first);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect((await getWatchlist(db, synced.id))?.link?.episodes).toHaveLength(28);
+  });
+
   it('backs off on a rate limit, longer each round, and keeps the stored list', async () => {
     const limited: FetchLike = async () => ({ ok: false, status: 429, json: async () => ({}) });
     const { db, linked, alarms, refresh } = await setup(limited);
