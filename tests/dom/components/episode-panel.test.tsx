@@ -98,6 +98,16 @@ describe('the episode panel on the options page', () => {
     await waitFor(async () => expect((await client.call('watchlists/list', {}))[0]!.link).toBeNull());
   });
 
+  it('says a link that arrived from another device is waiting for its episode list', async () => {
+    const { client } = realClient();
+    await client.call('watchlists/create', { title: 'Dark', link: { tvmazeId: 17861, episodes: [], refreshedAt: 0 } });
+    const model = createWatchlistsModel(client);
+    await model.refresh();
+    render(<EpisodePanel model={model} list={model.lists.value[0]!} tvmaze={createTvmazeClient(recordedFetch())} />);
+    expect(screen.getByText('Linked to TVmaze on another device; the episode list is fetched here shortly')).toBeTruthy();
+    expect(screen.queryByText(/Linked to TVmaze: 0 episodes/)).toBeNull();
+  });
+
   it('says so in the user’s words when TVmaze rate-limits', async () => {
     const { client } = realClient();
     await client.call('watchlists/create', { title: 'Dark' });
