@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
@@ -47,6 +48,14 @@ export default defineConfig({
       } else if (alias && typeof alias === 'object') {
         delete (alias as Record<string, string>)['wxt/browser'];
       }
+      // WXT's content-script context goes unused (the scripts keep their own lifetime):
+      // a stand-in of a few bytes takes its place (lib/content/wxt-context.ts).
+      const context = { find: 'wxt/utils/content-script-context', replacement: resolve(__dirname, 'lib/content/wxt-context.ts') };
+      const aliases = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(aliases) ? [context, ...aliases] : [context, ...Object.entries(aliases ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))],
+      };
     },
   },
   vite: () => ({

@@ -49,11 +49,14 @@ export function nextAiring(list: Pick<Watchlist, 'link' | 'progress'>, now: numb
  * Words that make a title ordinary: function words, and the words of titles like
  * "Chapter One", "Part Two", "The Pilot", "Episode 5".
  */
-const PLAIN_WORDS = new Set(
+const PLAIN_WORDS = (): Set<string> =>
+  (plainWords ??= new Set(
   ('a an the of in on at to and or but for with from by is are was be it its this that my your his her our their ' +
     'i you he she we they me him us them not no part chapter episode pilot finale premiere one two three four five six ' +
     'seven eight nine ten first second third last new old home end day night').split(' '),
-);
+  ));
+// Made on first use: the content script imports this module (through the snapshot) and needs none of it.
+let plainWords: Set<string> | undefined;
 
 /**
  * Whether an episode title is made of ordinary words ("Pilot", "Home", "The End",
@@ -62,7 +65,7 @@ const PLAIN_WORDS = new Set(
  */
 export function isOrdinaryTitle(title: string): boolean {
   const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const rare = new Set(words.filter((w) => !PLAIN_WORDS.has(w) && !/^\d+$/.test(w)));
+  const rare = new Set(words.filter((w) => !PLAIN_WORDS().has(w) && !/^\d+$/.test(w)));
   return rare.size < 2 || words.join('').length < 10;
 }
 
