@@ -102,6 +102,10 @@ export function createScanner(options: ScannerOptions): Scanner {
   // the last read of the document ended.
   const seen = createReadMarks();
   const lastRead = createLastRead(doc);
+  // Items hidden as one because they were short. A page that streams in may still be
+  // filling one (an article read when only its headline had arrived): once it is no
+  // longer short it is read again, so its blocks are judged one by one.
+  const wholeItems = new Set<Element>();
   let pass = 0;
   let scheduled = false;
   let lastCount = 0;
@@ -140,6 +144,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer.disconnect();
       hidden.clear();
       lastRevealed = null;
+      wholeItems.clear();
       ledger.clear();
       dropEmptyHighlight(doc);
     },
@@ -169,6 +174,13 @@ export function createScanner(options: ScannerOptions): Scanner {
       hidden.clear();
       report();
       return;
+    }
+    for (const item of wholeItems) {
+      if (!item.isConnected || ledger.stateOf(item) === null) wholeItems.delete(item);
+      else if (ledger.stateOf(item) === 'hidden' && !isShortItem(item)) {
+        wholeItems.delete(item);
+        changes.node(item);
+      }
     }
     const finder = createBlockFinder(win);
     const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
@@ -205,7 +217,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       let parts: Element[] = [];
       if (el.nodeType === 1) {
         const item = itemOf(el as Element);
-        if (item && isShortItem(item)) target = item;
+        if (item && isShortItem(item)) {
+          target = item;
+          wholeItems.add(item);
+        }
         else parts = item ? picturesIn(item, win, el as Element) : heroPicturesOf(el as Element, win);
       }
       const titles = lists.map((list) => list.title);

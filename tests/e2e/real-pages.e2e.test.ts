@@ -4,7 +4,8 @@
  * judged by an oracle that shares nothing with the scanner (tests/support/real-pages).
  * For a watchlist drawn from the pages' own text it checks that (a) every visible
  * mention of a term ends up hidden, (b) nothing hidden is text naming no term
- * (collateral, under 1% of each page's visible text), (c) the page's height and its
+ * (collateral, under 1% of each page's visible text) — save the rest of a short item
+ * hidden as one with its mention, which is measured apart and kept small, (c) the page's height and its
  * table cells' boxes do not change, (d) no page error is added, (e) nothing the
  * extension adds names a term. Chromium only: the corpus is about the scanner, which
  * is the same code in both browsers. The browser is kept off the network.
@@ -25,6 +26,15 @@ const PAGES = readdirSync(DIR).filter((f) => f.endsWith('.html')).sort();
 const TITLE = 'Real pages oracle';
 /** Collateral text allowed on a page, as a fraction of its visible text. */
 const COLLATERAL_LIMIT = 0.01;
+/**
+ * Text hidden beside a mention (the rest of a short item hidden as one: a teaser card's
+ * category and byline, a comment's signature, a tile's channel) allowed on a page and
+ * over the corpus, as a fraction of visible text. Items must stay small: a news article
+ * hidden whole because it was read while only its headline had arrived came out at 16%
+ * of its page; a Q&A page whose terms are in every signature and short comment, at 7%.
+ */
+const BESIDE_LIMIT = 0.1;
+const BESIDE_TOTAL_LIMIT = 0.02;
 /**
  * Whether a layout change fails the test. Until the reveal control stops standing in
  * table rows as an extra cell (work under way on the control's placement), layout
@@ -102,7 +112,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('real pages, in Chromium
     const list = watchlistOf(TITLE, [...terms.values()]);
     const rows: string[] = [];
     const failures: string[] = [];
-    const totals = { mentions: 0, misses: 0, hidden: 0, collateral: 0, visible: 0, layout: 0, errors: 0, leaks: 0 };
+    const totals = { mentions: 0, misses: 0, hidden: 0, collateral: 0, beside: 0, visible: 0, layout: 0, errors: 0, leaks: 0 };
     for (const page of PAGES) {
       const before = without.get(page)!;
       const after = withExtension.get(page)!;
@@ -110,23 +120,26 @@ describe.runIf(selectedBrowsers().includes('chromium'))('real pages, in Chromium
       const layout = compareLayout(before.reading, after.reading);
       const errors = newErrors(before.errors, after.errors);
       const share = verdict.collateralChars / Math.max(1, verdict.visibleChars);
+      const beside = verdict.besideChars / Math.max(1, verdict.visibleChars);
       const moved = layoutChanged(layout);
       totals.mentions += verdict.mentions;
       totals.misses += verdict.misses.length;
       totals.hidden += verdict.hidden;
       totals.collateral += verdict.collateralChars;
+      totals.beside += verdict.besideChars;
       totals.visible += verdict.visibleChars;
       totals.layout += moved ? 1 : 0;
       totals.errors += errors.length;
       totals.leaks += verdict.leaks.length;
       rows.push(
         `| ${page.replace(/\.html$/, '')} | ${verdict.visibleChars} | ${verdict.mentions} | ${verdict.misses.length} | ${verdict.hidden} | ` +
-          `${(share * 100).toFixed(2)}% | ${layout.height} px, ${layout.cellsMoved} cells | ${errors.length} | ${verdict.leaks.length} |`,
+          `${(share * 100).toFixed(2)}% | ${(beside * 100).toFixed(2)}% | ${layout.height} px, ${layout.cellsMoved} cells | ${errors.length} | ${verdict.leaks.length} |`,
       );
       const t = terms.get(page)!;
       const problems = [
         ...verdict.misses.map((m) => `missed: ${m.context}`),
         ...(share >= COLLATERAL_LIMIT ? verdict.collateral.slice(0, 5).map((c) => `collateral (${(share * 100).toFixed(2)}%): ${c}`) : []),
+        ...(beside >= BESIDE_LIMIT ? [`hidden beside a mention: ${(beside * 100).toFixed(2)}% of the page's text`] : []),
         ...(moved && LAYOUT_FAILS ? [`layout: height ${layout.height} px, width ${layout.width} px, ${layout.cellsMoved} table cells moved`] : []),
         ...errors.map((e) => `new error: ${e}`),
         ...verdict.leaks.map((l) => `a term in what the extension added: ${l}`),
@@ -137,15 +150,17 @@ describe.runIf(selectedBrowsers().includes('chromium'))('real pages, in Chromium
       [
         `Real pages: ${PAGES.length} pages, ${list.characters.length} names and ${list.keywords.length} words drawn from them`,
         '',
-        '| page | visible chars | mentions | misses | hidden | collateral | layout change | new errors | leaks |',
-        '|---|---:|---:|---:|---:|---:|---|---:|---:|',
+        '| page | visible chars | mentions | misses | hidden | collateral | beside a mention | layout change | new errors | leaks |',
+        '|---|---:|---:|---:|---:|---:|---:|---|---:|---:|',
         ...rows,
         `| **total** | ${totals.visible} | ${totals.mentions} | ${totals.misses} | ${totals.hidden} | ` +
-          `${((totals.collateral / Math.max(1, totals.visible)) * 100).toFixed(2)}% | ${totals.layout} pages | ${totals.errors} | ${totals.leaks} |`,
+          `${((totals.collateral / Math.max(1, totals.visible)) * 100).toFixed(2)}% | ` +
+          `${((totals.beside / Math.max(1, totals.visible)) * 100).toFixed(2)}% | ${totals.layout} pages | ${totals.errors} | ${totals.leaks} |`,
       ].join('\n'),
     );
     if (!LAYOUT_FAILS && totals.layout > 0) console.warn(`Layout changed on ${totals.layout} pages (printed, not failed: see LAYOUT_FAILS).`);
     expect(totals.mentions).toBeGreaterThan(PAGES.length);
+    expect(totals.beside / Math.max(1, totals.visible)).toBeLessThan(BESIDE_TOTAL_LIMIT);
     expect(failures.join('\n')).toBe('');
   });
 

@@ -126,6 +126,21 @@ describe('a reveal', () => {
   });
 });
 
+describe('an item still streaming in', () => {
+  it('is hidden as one while short, and read again block by block once it has grown', async () => {
+    start('<article id="story"><h1 id="head">Hannah Baker returns</h1><img id="hero" src="h.jpg" alt=""></article>');
+    expect(state('#story')).toBe('hidden');
+    for (let i = 0; i < 4; i++) $('#story').insertAdjacentHTML('beforeend', `<p class="later">${long}</p>`);
+    await tick();
+    expect(state('#story')).toBeNull();
+    expect(state('#head')).toBe('hidden');
+    expect(state('#hero')).toBe('hidden');
+    for (const p of document.querySelectorAll('.later')) expect(p.hasAttribute('data-plot-armor')).toBe(false);
+    expect(controls()).toBe(1);
+    expect(scanner.hiddenCount()).toBe(1);
+  });
+});
+
 describe('a picture named by its alt, alone in a link', () => {
   it('is hidden once and the page settles: its control beside the link does not make the link an item', async () => {
     start('<p>A picture: <a href="/x" id="link"><img id="img" alt="Hannah Baker" src="i.jpg"></a> and text.</p>');

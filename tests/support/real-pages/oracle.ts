@@ -75,10 +75,16 @@ export interface Verdict {
   misses: Array<{ mention: string; context: string }>;
   /** Hidden things (elements and texts, outermost). */
   hidden: number;
-  /** Visible characters hidden in runs that name no term. */
+  /** Visible characters hidden in things that name no term at all. */
   collateralChars: number;
   /** Those runs' text (shortened). */
   collateral: string[];
+  /**
+   * Visible characters hidden beside a mention: runs naming no term inside a hidden
+   * thing whose other runs (or pictures, or links' titles) do — a short item (a video
+   * tile, a teaser card) hidden as one, by design.
+   */
+  besideChars: number;
   /** Text the extension added that names a term. */
   leaks: string[];
 }
@@ -92,7 +98,7 @@ const around = (text: string, start: number, end: number): string =>
  * watchlist, and in the oracle's own check, terms never imported).
  */
 export function judge(reading: PageReading, without: PageReading, lists: readonly MatchList[]): Verdict {
-  const verdict: Verdict = { visibleChars: 0, mentions: 0, misses: [], hidden: reading.hidden.length, collateralChars: 0, collateral: [], leaks: [] };
+  const verdict: Verdict = { visibleChars: 0, mentions: 0, misses: [], hidden: reading.hidden.length, collateralChars: 0, collateral: [], besideChars: 0, leaks: [] };
   for (const run of reading.runs) {
     const text = runText(run);
     verdict.visibleChars += collapse(text).length;
@@ -121,15 +127,22 @@ export function judge(reading: PageReading, without: PageReading, lists: readonl
       if (!hidden) verdict.misses.push({ mention: alt.slice(start, end), context: `image: ${around(alt, start, end)}` });
     }
   }
-  for (const { runs, labels, element } of reading.hidden) {
-    // Hidden by its `alt`, `title` or `aria-label`: its own text need not name the term.
-    if (referenceMatch(lists, `${labels} ${without.titles[element] ?? ''}`).length > 0) continue;
+  // Names a term read with its nodes' texts joined, or apart where they touch
+  // (inline elements that the page's styles set apart: `<b>jnovo22</b><b>Patrick Allan</b>`).
+  const names = (run: string): boolean =>
+    referenceMatch(lists, collapse(run.replaceAll('\u0000', ''))).length > 0 ||
+    (run.includes('\u0000') && referenceMatch(lists, run.replaceAll('\u0000', ' ')).length > 0);
+  for (const { runs, labels, elements } of reading.hidden) {
+    // The `alt`, `title` or `aria-label` of it or of what it holds (a thumbnail, a link) names a term.
+    const labelled = referenceMatch(lists, `${labels} ${elements.map((i) => without.titles[i] ?? '').join(' ')}`).length > 0;
+    const mentioned = labelled || runs.some(names);
     for (const run of runs) {
-      // Names a term read with its nodes' texts joined, or apart where they touch
-      // (inline elements that the page's styles set apart: `<b>jnovo22</b><b>Patrick Allan</b>`).
       const text = collapse(run.replaceAll('\u0000', ''));
-      if (!hasWord(text) || referenceMatch(lists, text).length > 0) continue;
-      if (run.includes('\u0000') && referenceMatch(lists, run.replaceAll('\u0000', ' ')).length > 0) continue;
+      if (!hasWord(text) || names(run)) continue;
+      if (mentioned) {
+        verdict.besideChars += text.length;
+        continue;
+      }
       verdict.collateralChars += text.length;
       verdict.collateral.push(text.length > 80 ? `${text.slice(0, 77)}...` : text);
     }

@@ -20,9 +20,10 @@ export interface PageReading {
   /**
    * Each hidden thing (an element, or a text hidden through the highlight), outermost
    * only: the runs of visible text inside it (a NUL between the texts of two nodes), its
-   * `alt` and `aria-label` text, and its place among the page's elements (-1 for a text).
+   * `alt` and `aria-label` text and those of the elements inside it, and the places
+   * among the page's elements of it and of what it holds (none for a text).
    */
-  hidden: Array<{ runs: string[]; labels: string; element: number }>;
+  hidden: Array<{ runs: string[]; labels: string; elements: number[] }>;
   /**
    * The `title` of every element that has one, by its place in document order among
    * the page's own elements (the extension's left out): hidden elements get the
@@ -107,17 +108,24 @@ export function readPage(): PageReading {
   // Pieces that touch stay apart by a NUL: the page's styles may set them apart (margins, `::before`).
   const text = (pieces: Piece[]) => pieces.map(([t]) => t).join('\u0000');
   let index = 0;
+  // The outermost hidden element being read, which every element inside it adds its labels to.
+  let outer: { el: Element; entry: PageReading['hidden'][number] } | null = null;
   for (const el of document.querySelectorAll('*')) {
     if (el.closest(`[${UI}]`)) continue;
     const element = index++;
     const title = el.getAttribute('title');
     if (title) titles[element] = title;
-    if (el.getAttribute('data-plot-armor') !== 'hidden' || el.parentElement?.closest('[data-plot-armor="hidden"]')) continue;
-    const labels = ['alt', 'aria-label'].map((name) => el.getAttribute(name) ?? '').join(' ');
-    hidden.push({ runs: runsOf(el).map(text), labels, element });
+    if (outer && !outer.el.contains(el)) outer = null;
+    if (!outer && el.getAttribute('data-plot-armor') === 'hidden') {
+      outer = { el, entry: { runs: runsOf(el).map(text), labels: '', elements: [] } };
+      hidden.push(outer.entry);
+    }
+    if (!outer) continue;
+    outer.entry.elements.push(element);
+    outer.entry.labels += ` ${['alt', 'aria-label'].map((name) => el.getAttribute(name) ?? '').join(' ')}`;
   }
   for (const node of hiddenTexts) {
-    if (node.nodeType === 3 && node.isConnected && visible(node as Text)) hidden.push({ runs: [(node as Text).data], labels: '', element: -1 });
+    if (node.nodeType === 3 && node.isConnected && visible(node as Text)) hidden.push({ runs: [(node as Text).data], labels: '', elements: [] });
   }
 
   const added: string[] = [];
