@@ -23,6 +23,7 @@ const button = (name: string) => ({ role: 'button', name });
 
 let server: TestServer;
 let browser: ExtensionBrowser | null = null;
+let second: ExtensionBrowser | null = null;
 beforeAll(async () => {
   server = await startServer();
   server.html('/tv.html', PAGE);
@@ -30,10 +31,24 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 afterEach(async () => {
   await browser?.close();
-  browser = null;
+  await second?.close();
+  browser = second = null;
 });
 
 const stateOf = (page: DriverPage, id: string) => page.attribute(`#${id}`, 'data-plot-armor');
+
+type Items = Record<string, unknown>;
+/** `chrome.storage.sync` (in a page's evaluate: the function's text runs there, so each one names it itself). */
+interface WithSync {
+  chrome: { storage: { sync: { get(keys: null): Promise<Items>; set(items: Items): Promise<void> } } };
+}
+interface Listed {
+  id: string;
+  progress: unknown;
+  mode: string;
+  exceptions: string[];
+  link: { tvmazeId: number; episodes: unknown[] } | null;
+}
 
 /** Routes TVmaze: the search, and the episode list (`episodes` answers it, or a status). */
 async function routeTvmaze(page: DriverPage, episodes: () => { status: number; body: string }) {
@@ -132,6 +147,44 @@ describe.runIf(selectedBrowsers().includes('chromium'))('episodes in chromium', 
     await popup.waitFor(button('New: S3E2 — watched it?'));
     await popup.click(button('New: S3E2 — watched it?'));
     await expect.poll(() => stateOf(tab, 'preview')).toBeNull();
+  });
+
+  it('carries progress to a second computer through storage.sync, which fetches the episode list itself', async () => {
+    browser = await launchBrowser('chromium');
+    const options = await browser.openExtensionPage('options.html');
+    await routeTvmaze(options, () => ({ status: 200, body: fixture('shows-22036-episodes.json') }));
+    await createShow(options);
+    await options.click(button('Find the episode list'));
+    await options.click(button('Link 13 Reasons Why (2017)'));
+    await options.waitFor({ text: 'Linked to TVmaze: 28 episodes' });
+    const [list] = await callBackground<Listed[]>(options, 'watchlists/list', {});
+    const edited = Date.now();
+    await callBackground(options, 'watchlists/update', {
+      id: list!.id,
+      patch: { characters: ['Clay Jensen'], mode: 'past-progress', progress: { season: 2, episode: 5 }, exceptions: ['Clay Aiken'] },
+    });
+    await expect
+      .poll(async () => (await callBackground<{ lastSyncedAt: number | null }>(options, 'sync/status', {})).lastSyncedAt ?? 0, { timeout: 15_000 })
+      .toBeGreaterThan(edited);
+    const items = await options.evaluate(() => (globalThis as unknown as WithSync).chrome.storage.sync.get(null));
+
+    // The second computer (kept off the network) receives the first one's storage.sync.
+    second = await launchBrowser('chromium', { offline: true });
+    const page = await second.openExtensionPage('options.html');
+    await routeTvmaze(page, () => ({ status: 200, body: fixture('shows-22036-episodes.json') }));
+    await page.evaluate((seed) => (globalThis as unknown as WithSync).chrome.storage.sync.set(seed), items);
+    await expect
+      .poll(async () => (await callBackground<Listed[]>(page, 'watchlists/list', {}))[0], { timeout: 15_000 })
+      .toMatchObject({ id: list!.id, progress: { season: 2, episode: 5 }, mode: 'past-progress', exceptions: ['Clay Aiken'], link: { tvmazeId: 22036 } });
+    // Its own copy of the episode list, fetched by its background.
+    await expect
+      .poll(async () => (await callBackground<Listed[]>(page, 'watchlists/list', {}))[0]!.link!.episodes.length, { timeout: 15_000 })
+      .toBe(28);
+
+    const tab = await openScanned(second, `${server.origin}/tv.html`);
+    // Watched up to S2E5 here too: the recap reads, the preview of S2E6 is hidden.
+    await expect.poll(() => stateOf(tab, 'preview')).toBe('hidden');
+    expect(await stateOf(tab, 'recap')).toBeNull();
   });
 
   it('shows a rate-limited answer as a clear message, and links nothing', async () => {
