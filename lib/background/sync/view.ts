@@ -206,8 +206,8 @@ export function stampLocal(
 }
 
 /**
- * The document without this device's registers of `LATE_FIELDS`, for a copy stored by
- * a version that did not sync them: that version kept other devices' registers of them
+ * The document without its registers of `LATE_FIELDS`, for a copy stored by a version
+ * that did not sync them: that version kept other devices' registers of them
  * without applying them to its lists, so comparing its lists with them would read every
  * difference as this device's edit, and undo another device's progress. Without them,
  * this device's values that differ from the default are stamped as its own, and the
