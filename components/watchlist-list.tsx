@@ -1,5 +1,5 @@
 import { formatDay } from '../lib/ui/dates';
-import { t } from '../lib/ui/i18n';
+import { t, uiLanguage } from '../lib/ui/i18n';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
 import type { Watchlist } from '../lib/shared/watchlist';
 
@@ -35,9 +35,9 @@ export function WatchlistList(props: {
               <span class="count">{t('term_count', terms)}</span>
               {list.hideUntil !== null &&
                 (list.hideUntil > now ? (
-                  <span class="snooze">{t('hide_until_short', formatDay(list.hideUntil))}</span>
+                  <span class="snooze">{t('hide_until_short', formatDay(list.hideUntil, uiLanguage()))}</span>
                 ) : (
-                  <span class="snooze ended">{t('hide_until_ended', formatDay(list.hideUntil))}</span>
+                  <span class="snooze ended">{t('hide_until_ended', formatDay(list.hideUntil, uiLanguage()))}</span>
                 ))}
             </span>
             {onEdit && (

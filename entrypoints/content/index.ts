@@ -5,6 +5,7 @@ import { startPlotArmor } from '../../lib/content/start';
 import { siteHost } from '../../lib/content/site-host';
 import { createTabMessageListener } from '../../lib/content/tab-messages';
 import type { Scanner } from '../../lib/scan/scanner';
+import { pageWords } from '../../lib/scan/words';
 import './style.css';
 
 export default defineContentScript({
@@ -26,6 +27,7 @@ export default defineContentScript({
       host: siteHost(location),
       alive: () => browser.runtime?.id != null,
       top: window === window.top,
+      words: pageWords((key, substitutions) => browser.i18n.getMessage(key, substitutions)),
       // Firefox only: see lib/shared/early-state.ts (left out of the Chromium build).
       early: import.meta.env.FIREFOX ? receiveEarlyState() : undefined,
     }).then((started) => {

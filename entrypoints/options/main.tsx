@@ -7,10 +7,10 @@ import { createSettingsModel } from '../../lib/ui/settings-model';
 import { followSync } from '../../lib/ui/follow-sync';
 import { tvmazeForPage } from '../../lib/ui/tvmaze-browser';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';
-import { t } from '../../lib/ui/i18n';
+import { t, uiLanguage } from '../../lib/ui/i18n';
 import '../../components/ui.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = uiLanguage();
 document.title = t('options_heading');
 const client = createBackgroundClient((message) => browser.runtime.sendMessage(message));
 const model = createWatchlistsModel(client);

@@ -5,10 +5,10 @@ import { createBackgroundClient } from '../../lib/shared/client';
 import { createSiteModel } from '../../lib/ui/site-model';
 import { tvmazeForPage } from '../../lib/ui/tvmaze-browser';
 import { createWatchlistsModel } from '../../lib/ui/watchlists-model';
-import { t } from '../../lib/ui/i18n';
+import { t, uiLanguage } from '../../lib/ui/i18n';
 import '../../components/ui.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = uiLanguage();
 document.title = t('extension_name');
 const client = createBackgroundClient((message) => browser.runtime.sendMessage(message));
 const model = createWatchlistsModel(client);

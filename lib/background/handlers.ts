@@ -18,6 +18,7 @@ import {
 } from '../db/watchlists';
 import { parseWatchlistFile, serializeWatchlists } from '../format/watchlist-file';
 import { isEnvelope, type BackgroundProtocol, type Reply, type Verb } from '../shared/messages';
+import { problem, problemOf, ProblemError } from '../shared/problem';
 import { parseRequest, REQUEST_SCHEMAS } from './requests';
 import type { TabCounts } from './tab-counts';
 
@@ -81,7 +82,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       access: 'write',
       run: async ({ text }) => {
         const parsed = parseWatchlistFile(text);
-        if (!parsed.ok) throw new Error(parsed.error);
+        if (!parsed.ok) throw new ProblemError(parsed.error);
         return importWatchlists(await deps.db(), parsed.watchlists);
       },
     },
@@ -136,13 +137,13 @@ export function createMessageHandler(deps: HandlerDeps) {
 
   return async (message: unknown, sender: Sender): Promise<Reply<unknown>> => {
     if (!isEnvelope(message) || !Object.hasOwn(REQUEST_SCHEMAS, message.type)) {
-      return { ok: false, error: 'Unknown message.' };
+      return { ok: false, error: problem('unknown-message') };
     }
     const type = message.type as Verb;
     const fromExtension = sender.url?.startsWith(deps.extensionOrigin) === true;
     const handler = handlers[type] as Handlers[Verb];
     if (!fromExtension && handler.access !== 'content') {
-      return { ok: false, error: `${type} is only accepted from the extension's own pages.` };
+      return { ok: false, error: problem('not-allowed', type) };
     }
     const request = parseRequest(type, message.data);
     if (!request.ok) return request;
@@ -153,7 +154,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       if (handler.access === 'write') deps.written?.(type);
       return { ok: true, data };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      return { ok: false, error: problemOf(error) };
     }
   };
 }

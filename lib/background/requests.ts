@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { BackgroundProtocol, Verb } from '../shared/messages';
+import { problem, type Problem } from '../shared/problem';
 import { BLUR_STRENGTHS } from '../shared/settings';
 import { TERM_GROUPS } from '../shared/watchlist';
 
@@ -88,14 +89,13 @@ export const REQUEST_SCHEMAS: { [K in Verb]: v.GenericSchema<unknown, Background
   'tab/count': v.object({ tabId: v.pipe(v.number(), v.integer()) }),
 };
 
-/** Validates a request, returning its data or a readable error. */
+/** Validates a request, returning its data or an `invalid-request` problem naming the verb and the bad field. */
 export function parseRequest<K extends Verb>(
   type: K,
   data: unknown,
-): { ok: true; data: BackgroundProtocol[K]['req'] } | { ok: false; error: string } {
+): { ok: true; data: BackgroundProtocol[K]['req'] } | { ok: false; error: Problem } {
   const result = v.safeParse(REQUEST_SCHEMAS[type], data);
   if (result.success) return { ok: true, data: result.output };
-  const issue = result.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, error: `Invalid ${type} request${path ? ` at ${path}` : ''}: ${issue.message}` };
+  const path = result.issues[0].path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, error: problem('invalid-request', path ? `${type} ${path}` : type) };
 }

@@ -6,7 +6,7 @@
  * delay whatever happens, so a failure here can never leave a page blank.
  */
 import { CONTROL_TAG, OWN_UI_ATTRIBUTE, STATE_ATTRIBUTE } from '../scan/attributes';
-import { HIDDEN_HINT, REHIDE_HINT } from '../scan/control';
+import type { PageWords } from '../scan/words';
 
 export const READY_ATTRIBUTE = 'data-plot-armor-ready';
 
@@ -46,9 +46,10 @@ export function markReady(doc: Document, signal: AbortSignal, onNewRoot?: () => 
  * controls and style elements, and the attributes it wrote on hidden blocks, so they
  * are neither hidden twice nor read as the page's own. The page's values of the
  * attributes it replaced died with it: its hint titles, `aria-hidden` and the
- * `tabindex="-1"` inside hidden blocks are removed.
+ * `tabindex="-1"` inside hidden blocks are removed. Its hint titles are known by their
+ * `words` (the browser's language, the same for both instances).
  */
-export function sweepLeftovers(doc: Document): void {
+export function sweepLeftovers(doc: Document, words: PageWords): void {
   for (const el of doc.querySelectorAll(`${CONTROL_TAG}[${OWN_UI_ATTRIBUTE}], style[${OWN_UI_ATTRIBUTE}]`)) el.remove();
   for (const el of doc.querySelectorAll(`[${STATE_ATTRIBUTE}],[${STATE_ATTRIBUTE}-for]`)) {
     if (el.getAttribute(STATE_ATTRIBUTE) === 'hidden') {
@@ -59,7 +60,7 @@ export function sweepLeftovers(doc: Document): void {
       }
     }
     const title = el.getAttribute('title');
-    if (title === HIDDEN_HINT || title === REHIDE_HINT) el.removeAttribute('title');
+    if (title === words.hiddenHint || title === words.rehideHint) el.removeAttribute('title');
     // An older version named the shows there.
     el.removeAttribute(`${STATE_ATTRIBUTE}-for`);
     el.removeAttribute(STATE_ATTRIBUTE);

@@ -22,6 +22,7 @@ import { markReady, TAKEOVER_EVENT, sweepLeftovers } from './ready';
 import { listenForShadowRoots } from './shadow-hook';
 import { createSpoilerStyles } from './styles';
 import { createTabTitle } from './tab-title';
+import type { PageWords } from '../scan/words';
 
 /**
  * Sends the background a message the content script needs no answer to (a count, a
@@ -60,6 +61,8 @@ export interface ContentDeps {
   alive?: () => boolean;
   /** Whether this is the tab's top frame, whose title is the tab's (tab-title.ts). */
   top?: boolean;
+  /** What the content script says on the page, in the browser's language (`pageWords(i18n.getMessage)`). */
+  words: PageWords;
 }
 
 /** Starts hiding spoilers in `doc`; returns the scanner once the first pass is done. */
@@ -83,7 +86,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
   // The tab's title follows the top frame's; what a text matches is asked of the current matcher.
-  const title = deps.top ? createTabTitle(doc, deps.host) : null;
+  const title = deps.top ? createTabTitle(doc, deps.words.neutralTitle(deps.host)) : null;
   let names: ((text: string) => boolean) | null = null;
   const report = (hidden: number) => {
     // Called at the end of the pass that hid something, before the browser can paint it.
@@ -98,6 +101,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const scanner = createScanner({
     doc,
     signal,
+    words: deps.words,
     onCountChange: report,
     onShadowRoot: styles.adopt,
     onTextHidden: styles.showText,
@@ -170,7 +174,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     // so the page is never painted between its stop and this first pass; what an older
     // instance could not undo (Firefox ends it without running it again) is taken over.
     doc.dispatchEvent(new (win.Event ?? Event)(TAKEOVER_EVENT));
-    sweepLeftovers(doc);
+    sweepLeftovers(doc, deps.words);
     apply(state);
   } finally {
     // Whatever happened, never keep the page invisible.

@@ -1,14 +1,11 @@
 /**
  * The tab's title can spoil as much as the page: while the page's own title names a
  * watched term and the page has hidden content, the tab shows a neutral title
- * ("Possible spoiler · example.com"). The page's own title comes back when the user
+ * ("Possible spoiler · example.com", in the browser's language: `PageWords.neutralTitle`). The page's own title comes back when the user
  * reveals everything, pauses the site, or the lists stop matching. Single-page apps
  * change their title on every navigation: each new title the page sets is taken as its
  * own and judged again.
  */
-
-/** The neutral title shown instead of a page's own. */
-export const neutralTitle = (host: string): string => `Possible spoiler · ${host}`;
 
 export interface TabTitle {
   /** Judges the page's own title again: `matches` tells whether a text names a watched term. */
@@ -17,9 +14,8 @@ export interface TabTitle {
   stop(): void;
 }
 
-/** Follows `doc`'s title (the top frame's: it is the tab's) until stopped. */
-export function createTabTitle(doc: Document, host: string): TabTitle {
-  const neutral = neutralTitle(host);
+/** Follows `doc`'s title (the top frame's: it is the tab's) until stopped; `neutral` stands in for a spoiling one. */
+export function createTabTitle(doc: Document, neutral: string): TabTitle {
   /** The page's own title, and the title as this module last saw or set it. */
   let own = doc.title;
   let last = own;

@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import { problem, ProblemError } from '../shared/problem';
 import type { PlotArmorDB } from './schema';
 import { DEFAULT_SETTINGS, isBlurStrength, type Settings } from '../shared/settings';
 import { inWriteTx } from './write-tx';
@@ -28,7 +29,7 @@ export async function updateSettings(db: Db, patch: Partial<Settings>): Promise<
   for (const key of SETTING_KEYS) {
     const value = patch[key];
     if (value !== undefined && !validators[key](value)) {
-      throw new TypeError(`Invalid value for setting "${key}": ${JSON.stringify(value)}`);
+      throw new ProblemError(problem('setting-invalid', key));
     }
   }
   await inWriteTx(db, 'settings', async (tx) => {
@@ -63,7 +64,7 @@ export async function listPausedSites(db: Db): Promise<string[]> {
 
 function hostKey(host: string): string {
   const key = host.trim().toLowerCase();
-  if (key === '') throw new TypeError('A site needs a host name.');
+  if (key === '') throw new ProblemError(problem('host-missing'));
   return key;
 }
 

@@ -76,7 +76,7 @@ export async function commitSync(db: Db, commit: SyncCommit): Promise<void> {
     const now = await lists.getAll();
     const unchanged =
       now.length === commit.expected.size && now.every((l) => commit.expected.get(l.id) === l.updatedAt);
-    if (!unchanged) throw new SyncConflict('Watchlists changed during the sync.');
+    if (!unchanged) throw new SyncConflict();
     const byId = new Map(now.map((l) => [l.id, l]));
     for (const id of commit.deletes) await lists.delete(id);
     const moving = commit.puts.filter((l) => byId.has(l.id) && byId.get(l.id)!.title !== l.title);

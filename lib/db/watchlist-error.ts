@@ -1,14 +1,16 @@
-/** Why a watchlist change was refused; lets callers react without parsing the message. */
+import { ProblemError, type Problem } from '../shared/problem';
+
+/** Why a watchlist change was refused, broadly; lets callers react without reading the problem. */
 export type WatchlistErrorCode = 'invalid' | 'duplicate-title' | 'not-found';
 
-/** A refused watchlist change; `message` is written for the user and safe to show as is. */
-export class WatchlistError extends Error {
+/** A refused watchlist change; its `problem` is what the extension's pages word for the user. */
+export class WatchlistError extends ProblemError {
   override readonly name = 'WatchlistError';
 
   constructor(
-    message: string,
+    problem: Problem,
     readonly code: WatchlistErrorCode,
   ) {
-    super(message);
+    super(problem);
   }
 }

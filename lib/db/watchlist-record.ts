@@ -5,6 +5,7 @@ import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
 import type { PlotArmorDB, StoredWatchlist } from './schema';
 import { WatchlistError } from './watchlist-error';
 import { MAX_TERM_LENGTH, MAX_TITLE_LENGTH } from '../shared/limits';
+import { problem } from '../shared/problem';
 
 /** The readwrite watchlists store of a one-store transaction. */
 export type WatchlistStore = IDBPObjectStore<
@@ -28,9 +29,9 @@ export function toStored(list: Watchlist): StoredWatchlist {
 /** A cleaned, non-empty title; throws a `WatchlistError` otherwise. */
 export function checkTitle(title: unknown): string {
   const cleaned = typeof title === 'string' ? cleanText(title) : '';
-  if (cleaned === '') throw new WatchlistError('A watchlist needs a title.', 'invalid');
+  if (cleaned === '') throw new WatchlistError(problem('title-missing'), 'invalid');
   if (cleaned.length > MAX_TITLE_LENGTH) {
-    throw new WatchlistError(`A title can be at most ${MAX_TITLE_LENGTH} characters long.`, 'invalid');
+    throw new WatchlistError(problem('title-too-long', MAX_TITLE_LENGTH), 'invalid');
   }
   return cleaned;
 }
@@ -38,13 +39,13 @@ export function checkTitle(title: unknown): string {
 /** A valid `hideUntil` (finite epoch ms or null); throws a `WatchlistError` otherwise. */
 export function checkHideUntil(value: unknown): number | null {
   if (value === null || (typeof value === 'number' && Number.isFinite(value))) return value;
-  throw new WatchlistError('"Hide until" must be a date or empty.', 'invalid');
+  throw new WatchlistError(problem('hide-until-invalid'), 'invalid');
 }
 
-/** A boolean flag; throws a `WatchlistError` naming `what` otherwise. */
-export function checkFlag(value: unknown, what: string): boolean {
+/** A boolean flag; throws a `WatchlistError` naming the field otherwise. */
+export function checkFlag(value: unknown, field: 'enabled' | 'matchNameParts' | 'onlyWhileBehind'): boolean {
   if (typeof value === 'boolean') return value;
-  throw new WatchlistError(`"${what}" must be on or off.`, 'invalid');
+  throw new WatchlistError(problem('flag-invalid', field), 'invalid');
 }
 
 /** A normalized term list; throws a `WatchlistError` if it is not a list of strings. */
@@ -53,11 +54,11 @@ export function checkTerms(value: unknown, group: TermGroup | 'exceptions'): str
     const terms = normalizeTerms(value);
     const long = terms.find((term) => term.length > MAX_TERM_LENGTH);
     if (long !== undefined) {
-      throw new WatchlistError(`A name can be at most ${MAX_TERM_LENGTH} characters long ("${long.slice(0, 40)}…").`, 'invalid');
+      throw new WatchlistError(problem('name-too-long', MAX_TERM_LENGTH, `${long.slice(0, 40)}…`), 'invalid');
     }
     return terms;
   }
-  throw new WatchlistError(`"${group}" must be a list of names.`, 'invalid');
+  throw new WatchlistError(problem('terms-not-list', group), 'invalid');
 }
 
 /** Rejects `title` if another watchlist (not `ownId`) already uses it. Runs inside `store`'s tx. */
@@ -68,14 +69,14 @@ export async function assertTitleFree(
 ): Promise<void> {
   const owner = await store.index('by-title-key').getKey(titleKey(title));
   if (owner !== undefined && owner !== ownId) {
-    throw new WatchlistError(`There is already a watchlist called "${title}".`, 'duplicate-title');
+    throw new WatchlistError(problem('title-taken', title), 'duplicate-title');
   }
 }
 
 /** The stored record with `id`, or a `not-found` `WatchlistError`. Runs inside `store`'s tx. */
 export async function mustGet(store: WatchlistStore, id: string): Promise<StoredWatchlist> {
   const stored = await store.get(id);
-  if (!stored) throw new WatchlistError('This watchlist no longer exists.', 'not-found');
+  if (!stored) throw new WatchlistError(problem('list-gone'), 'not-found');
   return stored;
 }
 
@@ -86,13 +87,13 @@ export function checkProgress(value: unknown): Progress | null {
   if (typeof p === 'object' && Number.isInteger(p.season) && Number.isInteger(p.episode) && p.season! >= 1 && p.episode! >= 0) {
     return { season: p.season!, episode: p.episode! };
   }
-  throw new WatchlistError('"Watched up to" needs a season from 1 and an episode from 0.', 'invalid');
+  throw new WatchlistError(problem('progress-invalid'), 'invalid');
 }
 
 /** A valid mode; throws a `WatchlistError` otherwise. */
 export function checkMode(value: unknown): HideMode {
   if (value === 'everything' || value === 'past-progress') return value;
-  throw new WatchlistError('"Hide" must be everything about the show or only what is past your episode.', 'invalid');
+  throw new WatchlistError(problem('mode-invalid'), 'invalid');
 }
 
 /** A valid link to TVmaze (a show id and its episodes) or null; throws a `WatchlistError` otherwise. */
@@ -109,7 +110,7 @@ export function checkLink(value: unknown): ShowLink | null {
         typeof e === 'object' && e !== null && Number.isInteger(e.season) && Number.isInteger(e.number) &&
         typeof e.title === 'string' && (e.airstamp === null || typeof e.airstamp === 'string'),
     );
-  if (!ok) throw new WatchlistError('The link to the show on TVmaze is not valid.', 'invalid');
+  if (!ok) throw new WatchlistError(problem('link-invalid'), 'invalid');
   return {
     tvmazeId: l.tvmazeId!,
     refreshedAt: l.refreshedAt!,

@@ -189,8 +189,8 @@ function fromDraft(draft: WatchlistDraft, id: string, now: number): Watchlist {
   return {
     id,
     title: checkTitle(draft.title),
-    enabled: checkFlag(draft.enabled ?? true, 'Enabled'),
-    matchNameParts: checkFlag(draft.matchNameParts ?? true, 'Match first or last names'),
+    enabled: checkFlag(draft.enabled ?? true, 'enabled'),
+    matchNameParts: checkFlag(draft.matchNameParts ?? true, 'matchNameParts'),
     hideUntil: checkHideUntil(draft.hideUntil ?? null),
     characters: checkTerms(draft.characters ?? [], 'characters'),
     cast: checkTerms(draft.cast ?? [], 'cast'),
@@ -199,7 +199,7 @@ function fromDraft(draft: WatchlistDraft, id: string, now: number): Watchlist {
     progress: checkProgress(draft.progress ?? null),
     mode: checkMode(draft.mode ?? 'everything'),
     exceptions: checkTerms(draft.exceptions ?? [], 'exceptions'),
-    onlyWhileBehind: checkFlag(draft.onlyWhileBehind ?? false, 'Only while behind'),
+    onlyWhileBehind: checkFlag(draft.onlyWhileBehind ?? false, 'onlyWhileBehind'),
     createdAt: now,
     updatedAt: now,
   };
@@ -208,16 +208,16 @@ function fromDraft(draft: WatchlistDraft, id: string, now: number): Watchlist {
 function checkPatch(patch: WatchlistPatch): Partial<Watchlist> {
   const out: Partial<Watchlist> = {};
   if (patch.title !== undefined) out.title = checkTitle(patch.title);
-  if (patch.enabled !== undefined) out.enabled = checkFlag(patch.enabled, 'Enabled');
+  if (patch.enabled !== undefined) out.enabled = checkFlag(patch.enabled, 'enabled');
   if (patch.matchNameParts !== undefined) {
-    out.matchNameParts = checkFlag(patch.matchNameParts, 'Match first or last names');
+    out.matchNameParts = checkFlag(patch.matchNameParts, 'matchNameParts');
   }
   if (patch.hideUntil !== undefined) out.hideUntil = checkHideUntil(patch.hideUntil);
   if (patch.link !== undefined) out.link = checkLink(patch.link);
   if (patch.progress !== undefined) out.progress = checkProgress(patch.progress);
   if (patch.mode !== undefined) out.mode = checkMode(patch.mode);
   if (patch.exceptions !== undefined) out.exceptions = checkTerms(patch.exceptions, 'exceptions');
-  if (patch.onlyWhileBehind !== undefined) out.onlyWhileBehind = checkFlag(patch.onlyWhileBehind, 'Only while behind');
+  if (patch.onlyWhileBehind !== undefined) out.onlyWhileBehind = checkFlag(patch.onlyWhileBehind, 'onlyWhileBehind');
   for (const group of TERM_GROUPS) {
     const terms = patch[group];
     if (terms !== undefined) out[group] = checkTerms(terms, group);

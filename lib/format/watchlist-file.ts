@@ -1,6 +1,7 @@
 /**
- * The public, versioned watchlist file (issue 2): parsing with user-readable errors that
- * point at the bad entry, size guards, and serialization. Pure; never touches storage.
+ * The public, versioned watchlist file: parsing with errors that point at the bad entry
+ * (problem codes with their parameters, worded in the user's language by the extension's
+ * pages), size guards, and serialization. Pure; never touches storage.
  *
  *   { "format": "plot-armor", "version": 1,
  *     "watchlists": [ { "title": "…", "enabled": true, "matchNameParts": true,
@@ -8,9 +9,10 @@
  *                       "characters": [], "cast": [], "keywords": [] } ] }
  */
 import * as v from 'valibot';
-import { MAX_TERM_LENGTH, MAX_TITLE_LENGTH } from '../shared/limits';
+import { MAX_LINKED_EPISODES, MAX_TERM_LENGTH, MAX_TITLE_LENGTH } from '../shared/limits';
 import { TERM_GROUPS, type HideMode, type Progress, type ShowLink, type TermGroup, type Watchlist } from '../shared/watchlist';
 import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
+import { problem, type Problem, type ProblemCode } from '../shared/problem';
 
 /** The value of the file's "format" field. */
 export const FILE_FORMAT = 'plot-armor';
@@ -24,12 +26,12 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_TERMS = 100_000;
 
 /**
- * The message for a file of `bytes` bytes that is too large to import, or null.
+ * The problem with a file of `bytes` bytes that is too large to import, or null.
  * The options page checks a picked file's size with it before reading the file.
  */
-export function sizeError(bytes: number): string | null {
+export function sizeError(bytes: number): Problem | null {
   if (bytes < MAX_IMPORT_BYTES) return null;
-  return `This file is too large: Plot Armor imports files under ${MAX_IMPORT_BYTES / 1024 / 1024} MB`;
+  return problem('file-too-large', MAX_IMPORT_BYTES / 1024 / 1024);
 }
 
 /** One watchlist read from a file, with defaults filled in and terms normalized. */
@@ -48,67 +50,67 @@ export interface ImportedWatchlist {
   onlyWhileBehind: boolean;
 }
 
-/** The outcome of `parseWatchlistFile`: the watchlists, or one message for the user. */
+/** The outcome of `parseWatchlistFile`: the watchlists, or the one problem for the user. */
 export type ParseResult =
   | { ok: true; watchlists: ImportedWatchlist[] }
-  | { ok: false; error: string };
+  | { ok: false; error: Problem };
 
-const termList = (field: string) => {
-  const message = `\`${field}\` must be a list of names`;
-  const term = v.pipe(
-    v.string(message),
-    v.transform(cleanText),
-    v.maxLength(MAX_TERM_LENGTH, `a name in \`${field}\` is longer than ${MAX_TERM_LENGTH} characters`),
-  );
+/*
+ * Each check's message is the problem code of a bad entry; the entry's number, the field
+ * (from the issue's path) and the limit are its parameters (see `entryProblem`).
+ */
+const entryCode = (code: ProblemCode) => code;
+
+const termList = () => {
+  const message = entryCode('entry-terms-not-list');
+  const term = v.pipe(v.string(message), v.transform(cleanText), v.maxLength(MAX_TERM_LENGTH, entryCode('entry-term-too-long')));
   return v.optional(v.array(term, message), []);
 };
 
-const flag = (field: string) => v.optional(v.boolean(`\`${field}\` must be true or false`), true);
+const flag = () => v.optional(v.boolean(entryCode('entry-flag-invalid')), true);
 
-const HIDE_UNTIL_MESSAGE = '`hideUntil` must be a date like "2025-06-01" (or null)';
+const HIDE_UNTIL_MESSAGE = entryCode('entry-hide-until-invalid');
 // ISO 8601 date or date-time; a date alone means midnight UTC (what Date.parse does).
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
-const whole = (field: string, min: number) =>
-  v.pipe(v.number(`\`${field}\` must be a whole number`), v.integer(`\`${field}\` must be a whole number`), v.minValue(min, `\`${field}\` must be ${min} or more`));
-const ProgressSchema = v.object(
-  { season: whole('progress.season', 1), episode: whole('progress.episode', 0) },
-  '`progress` must be like { "season": 2, "episode": 5 } (or null)',
-);
-const AIRSTAMP_MESSAGE = '`airstamp` must be a date-time like "2017-03-31T07:00:00+00:00" (or null)';
+// The episode fields: any bad part of one is named by the field (the sentence shows its form).
+const whole = (code: ProblemCode, min: number) => v.pipe(v.number(code), v.integer(code), v.minValue(min, code));
+const PROGRESS = entryCode('entry-progress-invalid');
+const ProgressSchema = v.object({ season: whole(PROGRESS, 1), episode: whole(PROGRESS, 0) }, PROGRESS);
+const LINK = entryCode('entry-link-invalid');
 const EpisodeSchema = v.object(
   {
-    season: whole('season', 0),
-    number: whole('number', 0),
-    title: v.optional(v.string('`title` of an episode must be text'), ''),
+    season: whole(LINK, 0),
+    number: whole(LINK, 0),
+    title: v.optional(v.string(LINK), ''),
     airstamp: v.optional(
-      v.nullable(v.pipe(v.string(AIRSTAMP_MESSAGE), v.regex(ISO_DATE, AIRSTAMP_MESSAGE), v.check((t) => Number.isFinite(Date.parse(t)), AIRSTAMP_MESSAGE))),
+      v.nullable(v.pipe(v.string(LINK), v.regex(ISO_DATE, LINK), v.check((t) => Number.isFinite(Date.parse(t)), LINK))),
       null,
     ),
   },
-  'each episode must be like { "season": 1, "number": 1, "title": "…", "airstamp": "…" }',
+  LINK,
 );
 const LinkSchema = v.object(
   {
-    tvmaze: whole('link.tvmaze', 1),
-    episodes: v.optional(v.pipe(v.array(EpisodeSchema, '`link.episodes` must be a list of episodes'), v.maxLength(5_000, '`link.episodes` has too many episodes')), []),
-    refreshedAt: v.optional(v.nullable(v.pipe(v.string(), v.regex(ISO_DATE, '`link.refreshedAt` must be a date-time'))), null),
+    tvmaze: whole(LINK, 1),
+    episodes: v.optional(v.pipe(v.array(EpisodeSchema, LINK), v.maxLength(MAX_LINKED_EPISODES, LINK)), []),
+    refreshedAt: v.optional(v.nullable(v.pipe(v.string(LINK), v.regex(ISO_DATE, LINK))), null),
   },
-  '`link` must be like { "tvmaze": 22036, "episodes": [ … ] } (or null)',
+  LINK,
 );
 
 const EntrySchema = v.object(
   {
     // Optional-then-checked, so a missing title gets the same message as an empty one.
     title: v.pipe(
-      v.optional(v.string('`title` must be text'), ''),
+      v.optional(v.string(entryCode('entry-title-not-text')), ''),
       v.transform(cleanText),
-      v.minLength(1, '`title` is required'),
-      v.maxLength(MAX_TITLE_LENGTH, `\`title\` is longer than ${MAX_TITLE_LENGTH} characters`),
+      v.minLength(1, entryCode('entry-title-missing')),
+      v.maxLength(MAX_TITLE_LENGTH, entryCode('entry-title-too-long')),
     ),
-    enabled: flag('enabled'),
-    matchNameParts: flag('matchNameParts'),
+    enabled: flag(),
+    matchNameParts: flag(),
     hideUntil: v.optional(
       v.nullable(
         v.pipe(
@@ -120,25 +122,42 @@ const EntrySchema = v.object(
       ),
       null,
     ),
-    characters: termList('characters'),
-    cast: termList('cast'),
-    keywords: termList('keywords'),
+    characters: termList(),
+    cast: termList(),
+    keywords: termList(),
     // Version 2: the episode fields (a version-1 file has none; their defaults hide as version 1 did).
     link: v.optional(v.nullable(LinkSchema), null),
     progress: v.optional(v.nullable(ProgressSchema), null),
-    mode: v.optional(v.picklist(['everything', 'past-progress'], '`mode` must be "everything" or "past-progress"'), 'everything'),
-    exceptions: termList('exceptions'),
-    onlyWhileBehind: v.optional(v.boolean('`onlyWhileBehind` must be true or false'), false),
+    mode: v.optional(v.picklist(['everything', 'past-progress'], entryCode('entry-mode-invalid')), 'everything'),
+    exceptions: termList(),
+    onlyWhileBehind: v.optional(v.boolean(entryCode('entry-flag-invalid')), false),
   },
-  'must be an object with a `title`',
+  entryCode('entry-not-object'),
 );
+
+/** The problem of entry `index` from its first issue: the code, the entry's number, then the field and the limit it names. */
+function entryProblem(index: number, issue: v.BaseIssue<unknown>): Problem {
+  const code = issue.message as ProblemCode;
+  const field = String(issue.path?.[0]?.key ?? '');
+  switch (code) {
+    case 'entry-title-too-long':
+      return problem(code, index + 1, MAX_TITLE_LENGTH);
+    case 'entry-flag-invalid':
+    case 'entry-terms-not-list':
+      return problem(code, index + 1, field);
+    case 'entry-term-too-long':
+      return problem(code, index + 1, field, MAX_TERM_LENGTH);
+    default:
+      return problem(code, index + 1);
+  }
+}
 
 /** Reads a watchlist file. Never throws: any problem becomes `{ ok: false, error }`. */
 export function parseWatchlistFile(text: string): ParseResult {
   try {
     return parseChecked(text);
-  } catch (error) {
-    return { ok: false, error: `This file could not be read (${describe(error)})` };
+  } catch {
+    return fail(problem('file-unreadable'));
   }
 }
 
@@ -149,34 +168,27 @@ function parseChecked(text: string): ParseResult {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail(`This file is not valid JSON (${describe(error)})`);
+    return fail(jsonProblem(error, text));
   }
-  if (!isRecord(data) || data.format !== FILE_FORMAT) {
-    return fail(`This is not a Plot Armor watchlist file: "format" must be "${FILE_FORMAT}"`);
-  }
+  if (!isRecord(data) || data.format !== FILE_FORMAT) return fail(problem('file-not-ours', FILE_FORMAT));
   if (!READABLE_VERSIONS.includes(data.version)) {
-    const found = data.version === undefined ? '(missing)' : JSON.stringify(data.version);
     return fail(
-      `Unsupported version ${found}: this version of Plot Armor reads versions 1 and ${FILE_VERSION}`,
+      data.version === undefined
+        ? problem('file-version-missing', FILE_VERSION)
+        : problem('file-version', JSON.stringify(data.version), FILE_VERSION),
     );
   }
   const entries = data.watchlists;
-  if (!Array.isArray(entries)) {
-    return fail('This Plot Armor file has no list of watchlists: "watchlists" must be a list');
-  }
+  if (!Array.isArray(entries)) return fail(problem('file-no-lists'));
   const terms = countTerms(entries);
   if (entries.length > MAX_IMPORT_TERMS || terms > MAX_IMPORT_TERMS) {
-    const count = Math.max(entries.length, terms).toLocaleString('en-US');
-    const max = MAX_IMPORT_TERMS.toLocaleString('en-US');
-    return fail(`This file has too many terms (${count}): Plot Armor imports at most ${max} at once`);
+    return fail(problem('file-too-many-terms', Math.max(entries.length, terms), MAX_IMPORT_TERMS));
   }
   const watchlists: ImportedWatchlist[] = [];
   for (const [index, entry] of entries.entries()) {
     const result = v.safeParse(EntrySchema, entry);
     if (!result.success) {
-      const issue = result.issues[0];
-      const separator = issue.path?.length ? ': ' : ' ';
-      return fail(`watchlist ${index + 1}${separator}${issue.message}`);
+      return fail(entryProblem(index, result.issues[0]));
     }
     const { output } = result;
     const { link, ...rest } = output;
@@ -290,10 +302,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * Where the JSON went wrong, when the engine says it: a line and column (Firefox, newer
+ * V8), or an offset (older V8), counted into a line and column of `text`. The engine's
+ * message itself is in English and for developers: it stays out of what the user reads.
+ */
+function jsonProblem(error: unknown, text: string): Problem {
+  const message = error instanceof Error ? error.message : '';
+  const at = /line (\d+) column (\d+)/.exec(message);
+  if (at) return problem('file-not-json-at', Number(at[1]), Number(at[2]));
+  const offset = /at position (\d+)/.exec(message);
+  if (!offset) return problem('file-not-json');
+  const position = Math.min(Number(offset[1]), text.length);
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  return problem('file-not-json-at', line, position - before.lastIndexOf('\n'));
 }
 
-function fail(error: string): ParseResult {
+function fail(error: Problem): ParseResult {
   return { ok: false, error };
 }

@@ -6,7 +6,8 @@
  * its scripts can reach it: its name says which show the block is about, and what a
  * user watches is none of the page's business), visually hidden until it has focus.
  * The block's `title` says, in words the same for every show, that it can be
- * revealed; a revealed block's `title` says how to hide it again.
+ * revealed; a revealed block's `title` says how to hide it again (the words, in the
+ * browser's language, are in `words.ts`).
  *
  * These are stateless helpers: what one scanner wrote, and the page's own values it
  * replaced, are kept in that scanner's ledger (`ledger.ts`).
@@ -14,16 +15,6 @@
 import { CONTROL_TAG, OWN_UI_ATTRIBUTE } from './attributes';
 
 const INNER_FOCUSABLE = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
-
-/** The accessible name of a hidden block's reveal control (only inside its closed shadow root). */
-export function revealLabel(titles: string): string {
-  return `Possible spoiler for ${titles} — reveal`;
-}
-
-/** The hover hint on a hidden block: the same for every show, since the page can read it. */
-export const HIDDEN_HINT = 'Possible spoiler — click to reveal';
-/** The hover hint on a revealed block. */
-export const REHIDE_HINT = 'Revealed by Plot Armor — Alt+click to hide it again';
 
 /** The page's own values of the attributes the extension changed, per element. */
 export type SavedAttributes = Map<Element, Record<string, string | null>>;
@@ -125,10 +116,10 @@ function remember(store: SavedAttributes, el: Element, names: readonly string[])
 }
 
 /**
- * Hides a block from assistive technology and takes what is inside it out of the tab
- * order; returns the page's own values it replaced.
+ * Hides a block from assistive technology, takes what is inside it out of the tab order
+ * and gives it the hover hint `hint`; returns the page's own values it replaced.
  */
-export function guardElement(block: Element): SavedAttributes {
+export function guardElement(block: Element, hint: string): SavedAttributes {
   const store: SavedAttributes = new Map();
   remember(store, block, ['aria-hidden', 'title']);
   const inner = [...block.querySelectorAll(INNER_FOCUSABLE)];
@@ -139,7 +130,7 @@ export function guardElement(block: Element): SavedAttributes {
     el.setAttribute('tabindex', '-1');
   }
   block.setAttribute('aria-hidden', 'true');
-  block.setAttribute('title', HIDDEN_HINT);
+  block.setAttribute('title', hint);
   return store;
 }
 

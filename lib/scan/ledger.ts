@@ -14,12 +14,11 @@ import {
   guardElement,
   placeControl,
   restoreAttributes,
-  revealLabel,
-  REHIDE_HINT,
   type Control,
   type SavedAttributes,
 } from './control';
 import { highlightOf } from './text-hiding';
+import type { PageWords } from './words';
 
 interface Entry {
   state: BlockState;
@@ -62,8 +61,8 @@ export interface Ledger {
   clear(): void;
 }
 
-/** Creates an empty ledger. */
-export function createLedger(): Ledger {
+/** Creates an empty ledger; what it writes into the page is worded by `words`. */
+export function createLedger(words: PageWords): Ledger {
   const entries = new Map<Hideable, Entry>();
   const controls = new WeakMap<Element, Hideable>();
   /** Each hidden picture's block. */
@@ -72,7 +71,7 @@ export function createLedger(): Ledger {
   const isText = (node: Hideable): node is Text => node.nodeType === 3;
 
   const place = (node: Hideable, entry: Entry): void => {
-    entry.control.setLabel(revealLabel(entry.label));
+    entry.control.setLabel(words.revealLabel(entry.label));
     placeControl(entry.control.host, controlAnchor(node));
   };
 
@@ -103,7 +102,7 @@ export function createLedger(): Ledger {
     entry.state = 'hidden';
     if (isText(node)) cover(node, entry, true);
     else {
-      entry.saved = guardElement(node);
+      entry.saved = guardElement(node, words.hiddenHint);
       node.setAttribute(STATE_ATTRIBUTE, 'hidden');
     }
     for (const part of entry.parts) hidePart(part, entry);
@@ -111,7 +110,7 @@ export function createLedger(): Ledger {
   };
 
   const hidePart = (part: Element, entry: Entry): void => {
-    for (const [el, values] of guardElement(part)) if (!entry.saved.has(el)) entry.saved.set(el, values);
+    for (const [el, values] of guardElement(part, words.hiddenHint)) if (!entry.saved.has(el)) entry.saved.set(el, values);
     part.setAttribute(STATE_ATTRIBUTE, 'hidden');
     part.setAttribute(PART_ATTRIBUTE, 'picture');
   };
@@ -183,7 +182,7 @@ export function createLedger(): Ledger {
       else {
         node.setAttribute(STATE_ATTRIBUTE, 'revealed');
         entry.saved.set(node, { title: node.getAttribute('title') });
-        node.setAttribute('title', REHIDE_HINT);
+        node.setAttribute('title', words.rehideHint);
       }
       for (const part of entry.parts) part.setAttribute(STATE_ATTRIBUTE, 'revealed');
       return true;

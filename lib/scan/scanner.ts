@@ -29,6 +29,7 @@ import { heroPicturesOf, isShortItem, itemOf, picturesIn } from './item';
 import { createRevealMemory } from './reveal-memory';
 import { dropEmptyHighlight } from './text-hiding';
 import { LABEL_ATTRIBUTES } from './tags';
+import type { PageWords } from './words';
 
 /** Whether `node` is one of `roots` or inside one (across shadow roots: a shadow root is a node of the chain). */
 function isWithin(node: Node, roots: ReadonlySet<Node>): boolean {
@@ -43,6 +44,8 @@ export interface ScannerOptions {
   win?: Window & typeof globalThis;
   /** Stops observing and undoes everything the scanner wrote into the page. */
   signal: AbortSignal;
+  /** The words it writes into the page (reveal controls' names, hover hints), in the browser's language. */
+  words: PageWords;
   /** Called after a pass that changed how many blocks are hidden. */
   onCountChange?: (count: number) => void;
   /** Called once for each open shadow root the scanner starts watching. */
@@ -95,7 +98,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const roots = new Set<Document | ShadowRoot>([doc]);
   const observed = new WeakSet<ShadowRoot>();
   const hidden = new Set<Hideable>();
-  const ledger = createLedger();
+  const ledger = createLedger(options.words);
   const memory = createRevealMemory();
   const changes = createChangeQueue();
   // What has been read (see ReadState): the pass each node was last read in, and where

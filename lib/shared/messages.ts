@@ -3,6 +3,7 @@
  * request it takes and the response it gives. Every reply is an envelope, so an
  * error reaches the caller as a message instead of a crash.
  */
+import { isProblem, problem, ProblemError, type Problem } from './problem';
 import type { Settings } from './settings';
 import type { SyncStatus } from './sync-status';
 import type { TermGroup, Watchlist, WatchlistDraft, WatchlistPatch } from './watchlist';
@@ -78,8 +79,8 @@ export interface Envelope<K extends string = string> {
   data: unknown;
 }
 
-/** A reply on the wire. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+/** A reply on the wire: the data, or the problem the UI words for the user. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: Problem };
 
 /** Whether an untrusted value looks like an envelope (its data is validated by the handler). */
 export function isEnvelope(value: unknown): value is Envelope {
@@ -91,17 +92,17 @@ export function isEnvelope(value: unknown): value is Envelope {
   );
 }
 
-/** Thrown by a client when the other side answered with an error. */
-export class RemoteError extends Error {
+/** Thrown by a client when the other side answered with a problem (or with nothing usable). */
+export class RemoteError extends ProblemError {
   override name = 'RemoteError';
 }
 
-/** Unwraps a reply, throwing its error message. */
+/** Unwraps a reply, throwing its problem. */
 export function unwrap<T>(reply: unknown): T {
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
-    throw new RemoteError('No answer from the extension. Try again.');
+    throw new RemoteError(problem('no-answer'));
   }
   const r = reply as Reply<T>;
-  if (!r.ok) throw new RemoteError(r.error);
+  if (!r.ok) throw new RemoteError(isProblem(r.error) ? r.error : problem('failed'));
   return r.data;
 }

@@ -8,7 +8,7 @@ import { signal } from '@preact/signals';
 import type { TermGroup, Watchlist, WatchlistDraft } from '../shared/watchlist';
 import type { TvmazeClient } from '../tvmaze/client';
 import { parseTermList } from '../format/watchlist-file';
-import { t } from './i18n';
+import { t, tCount } from './i18n';
 import { createTvmazeModel } from './tvmaze-model';
 import { errorText } from './watchlists-model';
 
@@ -32,7 +32,7 @@ export function createAddShowModel(tvmaze: TvmazeClient, create: (draft: Watchli
       const list = await create(draft);
       const terms = list.characters.length + list.cast.length + list.keywords.length;
       added.value = [...added.value, { title: list.title, terms }];
-      outcome.value = { kind: 'status', text: t('add_show_added', [list.title, terms]) };
+      outcome.value = { kind: 'status', text: tCount('add_show_added', terms, [list.title, terms]) };
       return true;
     } catch (error) {
       outcome.value = { kind: 'error', text: errorText(error) };

@@ -14,3 +14,28 @@ export function t(key: MessageKey, substitutions?: string | number | (string | n
   const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
   return getMessage(key, subs) || key;
 }
+
+/** The language of the message file in use (BCP 47): the browser's, or English when it has no file of its own. */
+export function uiLanguage(): string {
+  try {
+    return Intl.getCanonicalLocales(t('ui_language'))[0] ?? 'en';
+  } catch {
+    // No catalogue behind `getMessage` (a test's bare fake): the key itself is no language tag.
+    return 'en';
+  }
+}
+
+/** A message that comes in plural forms: `<key>_one` and `<key>_other`. */
+export type CountedKey = {
+  [K in MessageKey]: K extends `${infer Base}_other` ? (`${Base}_one` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+/**
+ * The form of `key` that fits `count` by the plural rules of the message file's language
+ * (`browser.i18n` has no plurals): `<key>_one` where the language treats `count` as one
+ * (English 1; French and Brazilian Portuguese 0 and 1; never in Japanese), else `<key>_other`.
+ */
+export function tCount(key: CountedKey, count: number, substitutions: (string | number)[]): string {
+  const form = new Intl.PluralRules(uiLanguage()).select(count);
+  return t(form === 'one' ? `${key}_one` : `${key}_other`, substitutions);
+}

@@ -3,7 +3,8 @@
  * ("A listener indicated an asynchronous response by returning true, but the message
  * channel closed…", "Could not establish connection. Receiving end does not exist.",
  * "Error in invocation of runtime.sendMessage…") are for developers; they never reach
- * the page. Answers from the background (`RemoteError`) are written for the user already.
+ * the page. Answers from the background (`RemoteError`) carry a problem code that
+ * `problemText` words.
  */
 import { RemoteError } from '../shared/messages';
 

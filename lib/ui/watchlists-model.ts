@@ -9,20 +9,22 @@ import { sizeError } from '../format/watchlist-file';
 import type { TermGroup, WatchlistDraft, WatchlistPatch } from '../shared/watchlist';
 import type { Watchlist } from '../shared/watchlist';
 import { t } from './i18n';
+import { ProblemError } from '../shared/problem';
+import { problemText } from './problem-text';
 import { hasRawControl, MAX_MESSAGE_BYTES, messageBytes, transportFailure } from './transport-error';
 
 /** The one message line: an error (alert) or a status; `undo` offers to restore a deleted list. */
 export type Notice = { kind: 'error' | 'status'; text: string; undo?: Watchlist } | null;
 
 /**
- * The text of a failure: the background's answer as it wrote it; for a message the
- * browser could not deliver or answer, a sentence of ours, never the browser's text.
+ * The text of a failure: the background's problem, worded in the user's language; for a
+ * message the browser could not deliver or answer, a sentence of ours, never the browser's text.
  */
 export function errorText(error: unknown): string {
+  if (error instanceof ProblemError) return problemText(error.problem);
   const failure = transportFailure(error);
   if (failure === 'too-large') return t('error_too_large_to_send');
-  if (failure === 'no-answer') return t('error_no_answer');
-  return error instanceof Error ? error.message : String(error);
+  return t('error_no_answer');
 }
 
 /** Creates the model; call `refresh()` once to load. */
@@ -107,7 +109,7 @@ export function createWatchlistsModel(client: BackgroundClient) {
     async importFile(file: { size: number; text(): Promise<string> }) {
       const tooLarge = sizeError(file.size);
       if (tooLarge) {
-        notice.value = { kind: 'error', text: tooLarge };
+        notice.value = { kind: 'error', text: problemText(tooLarge) };
         return undefined;
       }
       return this.importText(await file.text());

@@ -1,14 +1,18 @@
 /**
  * The popup in German, whose words are the longest of the shipped languages, in
  * Chromium started with a German UI: everything fits the popup's width, with no element
- * overflowing and no text cut. (Chromium only: Debian's Firefox ESR ships English alone,
+ * overflowing and no text cut; the words the content script writes into a page, and the
+ * refusals of the background, are German as well. (Chromium only: Debian's Firefox ESR ships English alone,
  * and an extension's language is the browser's.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { callBackground, launchBrowser, openScanned, selectedBrowsers, type DriverPage, type ExtensionBrowser } from '../support/browsers';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { callBackground, importThroughOptions, launchBrowser, openScanned, selectedBrowsers, type DriverPage, type ExtensionBrowser } from '../support/browsers';
 import { startServer, type TestServer } from '../support/server';
 
-const ARTICLE = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Serien</title></head><body>
+const ARTICLE = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Jonas Kahnwald erklärt</title></head><body>
   <p id="spoiler">Am Ende erfährt Jonas Kahnwald, wer der Fremde ist.</p>
 </body></html>`;
 
@@ -43,7 +47,7 @@ const overflowing = (page: DriverPage) =>
   });
 
 describe.each(selectedBrowsers().filter((name) => name === 'chromium'))('the German UI in %s', (name) => {
-  it('lays the popup out within its width: no overflow, no cut text', async () => {
+  it('speaks German on pages, and lays the popup out within its width: no overflow, no cut text', async () => {
     browser = await launchBrowser(name, { locale: 'de', viewport: { width: 360, height: 700 } });
     const options = await browser.openExtensionPage('options.html');
     await callBackground(options, 'watchlists/create', { title: 'Dark', characters: ['Jonas Kahnwald'], cast: ['Louis Hofmann'] });
@@ -53,6 +57,16 @@ describe.each(selectedBrowsers().filter((name) => name === 'chromium'))('the Ger
       hideUntil: Date.UTC(2099, 11, 31),
     });
     const article = await openScanned(browser, `${server.origin}/artikel.html`);
+    // What the content script writes into the page speaks German too: the hover hint, the
+    // tab's neutral title, and the reveal button's name as a screen reader gets it.
+    expect(await article.attribute('#spoiler', 'title')).toBe('Möglicher Spoiler — zum Aufdecken klicken');
+    expect(await article.title()).toBe('Möglicher Spoiler · 127.0.0.1');
+    const cdp = await article.playwright!.context().newCDPSession(article.playwright!);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const buttons = (nodes as { ignored: boolean; role?: { value?: unknown }; name?: { value?: unknown } }[])
+      .filter((n) => !n.ignored && n.role?.value === 'button')
+      .map((n) => String(n.name?.value ?? ''));
+    expect(buttons).toEqual(['Möglicher Spoiler zu Dark — aufdecken']);
     const popup = await browser.newPage();
     await article.bringToFront();
     await popup.goto(`${browser.extensionOrigin}/popup.html`);
@@ -75,5 +89,16 @@ describe.each(selectedBrowsers().filter((name) => name === 'chromium'))('the Ger
       document.querySelector('main')!.append(button);
     });
     expect(await overflowing(popup)).toEqual([expect.stringMatching(/^button “Alle Merklisten exportieren/)]);
+  });
+
+  it('words refused files in German: where the JSON goes wrong, and which entry is bad', async () => {
+    browser = await launchBrowser(name, { locale: 'de' });
+    const broken = join(mkdtempSync(join(tmpdir(), 'plot-armor-')), 'kaputt.json');
+    writeFileSync(broken, '{\n"format": "plot-armor",\n"version": 1 2}');
+    const options = await importThroughOptions(browser, broken);
+    expect(await options.text('[role="alert"]')).toBe('Diese Datei ist kein gültiges JSON: Der Fehler steht in Zeile 3, Spalte 14.');
+    writeFileSync(broken, JSON.stringify({ format: 'plot-armor', version: 1, watchlists: [{ title: 'Dark', cast: 'Louis Hofmann' }] }));
+    await options.setInputFiles('input[type="file"]', broken);
+    await options.waitFor({ text: 'Merkliste 1 der Datei: „cast“ muss eine Liste von Namen sein.' });
   });
 });

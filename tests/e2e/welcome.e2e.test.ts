@@ -96,7 +96,7 @@ describe.each(selectedBrowsers().filter((name) => name === 'chromium'))('the wel
     await page.keyboard.type('Jonas Kahnwald');
     await tabTo(page, /^BUTTON .*Add this show/);
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: 'Added “Dark” with 1 names' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Added “Dark” with 1 name.' }).waitFor();
     expect(requested).toHaveLength(2); // the search and the cast; typing by hand sent nothing
 
     await tabTo(page, /^BUTTON .*Done/);

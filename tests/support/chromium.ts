@@ -143,7 +143,7 @@ export async function callBackground<T = unknown>(page: Page, type: string, data
       (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, data: d }),
     [type, data] as const,
   );
-  const r = reply as { ok: boolean; data?: T; error?: string };
-  if (!r.ok) throw new Error(`${type}: ${r.error}`);
+  const r = reply as { ok: boolean; data?: T; error?: unknown };
+  if (!r.ok) throw new Error(`${type}: ${JSON.stringify(r.error)}`);
   return r.data as T;
 }

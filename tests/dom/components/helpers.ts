@@ -12,22 +12,14 @@ import { createMessageHandler } from '../../../lib/background/handlers';
 import { createTabCounts } from '../../../lib/background/tab-counts';
 import { createBackgroundClient, type BackgroundClient } from '../../../lib/shared/client';
 import { openPlotArmorDb } from '../../../lib/db/open';
+import { messagesOf } from '../../support/catalogue';
 
 // vitest runs without globals, so testing-library cannot register its own cleanup.
 afterEach(cleanup);
 
-type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
-const catalogue = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Catalogue;
-
-/** Chrome's substitution rules: $NAME$ → its placeholder's content, then $1…$9 → substitutions. */
-export function formatMessage(key: string, substitutions?: string | string[]): string {
-  const entry = catalogue[key];
-  if (!entry) return '';
-  const subs = substitutions === undefined ? [] : [substitutions].flat();
-  const named = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_m, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '');
-  return named.replace(/\$(\d)/g, (_m, n: string) => subs[Number(n) - 1] ?? '');
-}
+/** Chrome's substitution rules over the English catalogue. */
+export const formatMessage = messagesOf('en');
+const catalogue = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Record<string, unknown>;
 
 /** Makes `browser.i18n.getMessage` read the English catalogue. */
 export function installI18n(): void {

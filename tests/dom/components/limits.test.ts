@@ -19,7 +19,7 @@ describe('limits', () => {
       const stored = model.lists.value;
       if (stored.length === 0) {
         expect(model.notice.value?.kind).toBe('error');
-        expect(model.notice.value?.text).toMatch(/^watchlist 1: .*longer than 500 characters$/);
+        expect(model.notice.value?.text).toMatch(/^Watchlist 1 of the file: .*longer than 500 characters\.$/);
         return;
       }
       const [list] = stored;

@@ -40,7 +40,7 @@ describe('options page', () => {
     const input = screen.getByLabelText('New watchlist (show title)');
     fireEvent.input(input, { target: { value: 'dark' } });
     fireEvent.submit(input.closest('form')!);
-    expect(await screen.findByText('There is already a watchlist called "dark".')).toBeTruthy();
+    expect(await screen.findByText('There is already a watchlist called “dark”.')).toBeTruthy();
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(document.querySelectorAll('.watchlist')).toHaveLength(1);
   });
@@ -72,7 +72,7 @@ describe('options page', () => {
     const title = screen.getByLabelText('Title');
     fireEvent.input(title, { target: { value: 'Dark' } });
     fireEvent.submit(title.closest('form')!);
-    expect(await screen.findByText('There is already a watchlist called "Dark".')).toBeTruthy();
+    expect(await screen.findByText('There is already a watchlist called “Dark”.')).toBeTruthy();
     fireEvent.input(title, { target: { value: 'Lost (2004)' } });
     fireEvent.submit(title.closest('form')!);
     await screen.findByRole('heading', { name: 'Lost (2004)', level: 2 });

@@ -4,6 +4,7 @@ import { compileMatcher } from '../../../lib/match/compile';
 import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../../lib/shared/page-state';
 import { buildSnapshot } from '../../../lib/shared/snapshot';
 import { fakeWatchlist } from '../../unit/factories';
+import { englishWords } from '../../support/catalogue';
 
 // The real compiler, counted: a frame with nothing to read must never call it.
 vi.mock('../../../lib/match/compile', async (importOriginal) => {
@@ -35,7 +36,7 @@ afterEach(() => {
   document.documentElement.removeAttribute('data-plot-armor-ready');
 });
 
-const start = () => startPlotArmor({ doc: document, signal: controller.signal, storage: storage(), notify, host: 'ads.example.net' });
+const start = () => startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage: storage(), notify, host: 'ads.example.net' });
 
 describe('a frame with nothing to read', () => {
   it('is shown at once and compiles nothing, adds no stylesheet', async () => {

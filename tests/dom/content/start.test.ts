@@ -3,6 +3,8 @@ import { startPlotArmor, type Notify, type StorageArea } from '../../../lib/cont
 import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../../lib/shared/page-state';
 import { buildSnapshot } from '../../../lib/shared/snapshot';
 import { fakeWatchlist } from '../../unit/factories';
+import { englishWords, messagesOf } from '../../support/catalogue';
+import { pageWords } from '../../../lib/scan/words';
 
 function fakeStorage(items: Record<string, unknown> | Error) {
   const listeners = new Set<(changes: Record<string, unknown>) => void>();
@@ -35,6 +37,7 @@ describe('the content script start', () => {
     document.body.innerHTML = '<p id="a">Clay Jensen listens</p><p id="b">weather</p>';
     const snapshot = buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
     await startPlotArmor({
+      words: englishWords,
       doc: document,
       signal: controller.signal,
       storage: fakeStorage({ [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: [], [SETTINGS_KEY]: { blurStrength: 'strong' } }),
@@ -50,7 +53,7 @@ describe('the content script start', () => {
     document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
     const snapshot = buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
     const storage = fakeStorage({ [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: [] });
-    await startPlotArmor({ doc: document, signal: controller.signal, storage, notify, host: 'news.example.com' });
+    await startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage, notify, host: 'news.example.com' });
     storage.change({ [PAUSED_KEY]: ['example.com'] });
     await vi.waitFor(() => expect(document.querySelector('#a')!.hasAttribute('data-plot-armor')).toBe(false));
   });
@@ -58,6 +61,7 @@ describe('the content script start', () => {
   it('shows the page when storage cannot be read, instead of keeping it invisible', async () => {
     document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
     await startPlotArmor({
+      words: englishWords,
       doc: document,
       signal: controller.signal,
       storage: fakeStorage(new Error('Extension context invalidated.')),
@@ -75,6 +79,7 @@ describe('the content script start', () => {
     const storage = fakeStorage({});
     storage.get = vi.fn(() => new Promise<Record<string, unknown>>((resolve) => (answer = resolve)));
     await startPlotArmor({
+      words: englishWords,
       doc: document,
       signal: controller.signal,
       storage,
@@ -94,7 +99,7 @@ describe('the content script start', () => {
 
 describe('the tab title', () => {
   const start = (storage: ReturnType<typeof fakeStorage>, top: boolean) =>
-    startPlotArmor({ doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top });
+    startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top });
   const snapshot = () => buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
   afterEach(() => {
     document.title = '';
@@ -112,6 +117,15 @@ describe('the tab title', () => {
     await vi.waitFor(() => expect(document.title).toBe('Possible spoiler · news.example.com'));
     scanner.revealAll();
     expect(document.title).toBe('Clay Jensen, explained');
+  });
+
+  it("speaks the browser's language", async () => {
+    document.title = 'Clay Jensen, explained';
+    document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
+    const storage = fakeStorage({ [SNAPSHOT_KEY]: snapshot(), [PAUSED_KEY]: [] });
+    await startPlotArmor({ words: pageWords(messagesOf('fr')), doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top: true });
+    expect(document.title).toBe('Spoiler possible · news.example.com');
+    expect(document.querySelector('#a')!.getAttribute('title')).toBe("Spoiler possible — cliquez pour l'afficher");
   });
 
   it('is left alone in a frame, and when the scanner stops', async () => {

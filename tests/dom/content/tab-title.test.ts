@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTabTitle, neutralTitle, type TabTitle } from '../../../lib/content/tab-title';
+import { createTabTitle, type TabTitle } from '../../../lib/content/tab-title';
+import { englishWords } from '../../support/catalogue';
 
 const names = (text: string) => /clay jensen/i.test(text);
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-const NEUTRAL = neutralTitle('example.com');
+const NEUTRAL = englishWords.neutralTitle('example.com');
 let title: TabTitle;
 
 beforeEach(() => {
   document.head.innerHTML = '<title>Clay Jensen returns — News</title>';
-  title = createTabTitle(document, 'example.com');
+  title = createTabTitle(document, NEUTRAL);
 });
 afterEach(() => title.stop());
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { englishWords } from '../../support/catalogue';
 import { createTabMessageListener } from '../../../lib/content/tab-messages';
 import { compileMatcher } from '../../../lib/match/compile';
 import { createScanner } from '../../../lib/scan/scanner';
@@ -12,7 +13,7 @@ afterEach(() => {
 describe('why a revealed block was hidden', () => {
   it('is told only over the extension’s messaging, and only after a reveal', () => {
     document.body.innerHTML = '<p id="a">Clay returns in S03E02.</p><p id="b">Nothing here.</p>';
-    const scanner = createScanner({ doc: document, signal: controller.signal });
+    const scanner = createScanner({ words: englishWords, doc: document, signal: controller.signal });
     const list = {
       id: 'x', title: '13 Reasons Why', enabled: true, matchNameParts: true, characters: ['Clay Jensen'], cast: [], keywords: [],
       boundary: { season: 2, episode: 5, counts: [], titles: [], plainTitles: [] },

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
 import { createScanner } from '../../../lib/scan/scanner';
 import { installFakeHighlights } from './fake-highlights';
+import { englishWords } from '../../support/catalogue';
 
 let controller: AbortController;
 let highlights: ReturnType<typeof installFakeHighlights>;
@@ -16,7 +17,7 @@ const state = (selector: string) => document.querySelector(selector)?.getAttribu
 
 function start(html: string, keywords: string[]): void {
   document.body.innerHTML = html;
-  const scanner = createScanner({ doc: document, signal: controller.signal });
+  const scanner = createScanner({ words: englishWords, doc: document, signal: controller.signal });
   scanner.setMatcher(
     compileMatcher([{ id: 'l', title: 'Watched', enabled: true, matchNameParts: false, characters: [], cast: [], keywords }]),
   );

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScanner } from '../../../lib/scan/scanner';
 import { fakeMatcher } from './fake-matcher';
+import { englishWords } from '../../support/catalogue';
 
 let controller: AbortController;
 beforeEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => {
 
 function start(html: string) {
   document.body.innerHTML = html;
-  createScanner({ doc: document, signal: controller.signal }).setMatcher(fakeMatcher({ Show: ['tapes'] }));
+  createScanner({ words: englishWords, doc: document, signal: controller.signal }).setMatcher(fakeMatcher({ Show: ['tapes'] }));
 }
 /** The element each reveal control stands before (past the other controls standing there). */
 const controlled = () =>

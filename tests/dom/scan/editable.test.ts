@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScanner } from '../../../lib/scan/scanner';
 import { fakeMatcher } from './fake-matcher';
+import { englishWords } from '../../support/catalogue';
 
 // jsdom has no designMode: the tests give the document one, as a browser has.
 let designMode = 'off';
@@ -22,13 +23,13 @@ describe('a document the page made an editor (designMode)', () => {
   it('is never written into', () => {
     designMode = 'on';
     document.body.innerHTML = '<p>the tapes <a href="/x">link</a></p>';
-    createScanner({ doc: document, signal: controller.signal }).setMatcher(fakeMatcher({ Show: ['tapes'] }));
+    createScanner({ words: englishWords, doc: document, signal: controller.signal }).setMatcher(fakeMatcher({ Show: ['tapes'] }));
     expect(written()).toBe(0);
   });
 
   it('gets back what was written before it became one, at the first change the user makes', async () => {
     document.body.innerHTML = '<p>the tapes <a href="/x">link</a></p>';
-    const scanner = createScanner({ doc: document, signal: controller.signal });
+    const scanner = createScanner({ words: englishWords, doc: document, signal: controller.signal });
     scanner.setMatcher(fakeMatcher({ Show: ['tapes'] }));
     expect(written()).toBeGreaterThan(0);
     designMode = 'on';

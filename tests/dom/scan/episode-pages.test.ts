@@ -4,6 +4,7 @@
  * with exceptions: exactly the elements marked `data-expect="hidden"` are hidden.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { englishWords } from '../../support/catalogue';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileMatcher } from '../../../lib/match/compile';
@@ -38,7 +39,7 @@ afterEach(() => {
 function load(file: string, list: MatchList): void {
   const html = readFileSync(resolve('tests/fixtures/pages', file), 'utf8');
   document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
-  createScanner({ doc: document, signal: controller.signal }).setMatcher(compileMatcher([list]));
+  createScanner({ words: englishWords, doc: document, signal: controller.signal }).setMatcher(compileMatcher([list]));
 }
 
 const ids = (attribute: string, value: string) =>

@@ -7,6 +7,7 @@ import { listenForReveals } from '../../../lib/scan/reveal-events';
 import { createScanner, type Scanner } from '../../../lib/scan/scanner';
 import { captureClosedRoots } from './closed-roots';
 import { fakeMatcher } from './fake-matcher';
+import { englishWords } from '../../support/catalogue';
 
 let controller: AbortController;
 let scanner: Scanner;
@@ -30,7 +31,7 @@ const POST = `<article id="post"><img id="avatar" src="a.jpg" alt="">
 
 function start(html: string) {
   document.body.innerHTML = html;
-  scanner = createScanner({ doc: document, signal: controller.signal });
+  scanner = createScanner({ words: englishWords, doc: document, signal: controller.signal });
   scanner.setMatcher(fakeMatcher({ Show: ['Hannah Baker'] }));
   listenForReveals(window, scanner, controller.signal);
 }

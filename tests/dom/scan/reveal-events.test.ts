@@ -3,6 +3,7 @@ import { listenForReveals } from '../../../lib/scan/reveal-events';
 import { createScanner, type Scanner } from '../../../lib/scan/scanner';
 import { captureClosedRoots, controlButton } from './closed-roots';
 import { fakeMatcher } from './fake-matcher';
+import { englishWords } from '../../support/catalogue';
 
 let controller: AbortController;
 let scanner: Scanner;
@@ -15,7 +16,7 @@ beforeEach(() => {
   document.body.innerHTML = '<p id="a">Watch the <a id="link" href="#elsewhere">tapes</a> now</p><p id="b">safe <a id="ok" href="#ok">link</a></p>';
   pageClicks = 0;
   document.addEventListener('click', () => pageClicks++, { signal: controller.signal });
-  scanner = createScanner({ doc: document, signal: controller.signal });
+  scanner = createScanner({ words: englishWords, doc: document, signal: controller.signal });
   scanner.setMatcher(fakeMatcher({ Show: ['tapes'] }));
   listenForReveals(window, scanner, controller.signal);
 });

@@ -20,6 +20,7 @@ import timeline from '../../fixtures/pages/timeline.html?raw';
 import aggregator from '../../fixtures/pages/aggregator.html?raw';
 import newsIndex from '../../fixtures/pages/news-index.html?raw';
 import articleFigures from '../../fixtures/pages/article-figures.html?raw';
+import { englishWords } from '../../support/catalogue';
 
 const PAGES: Record<string, string> = {
   'article.html': article,
@@ -36,7 +37,7 @@ const PAGES: Record<string, string> = {
 };
 
 const parsed = parseWatchlistFile(demoText);
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(parsed.error.code);
 const matcher = compileMatcher(parsed.watchlists.map((list, i) => ({ ...list, id: `list-${i}` })));
 
 /** Text hidden as text on each page (through the highlight), in document order. */
@@ -59,7 +60,7 @@ afterEach(() => {
 function load(name: string, beforeScan?: () => void): void {
   document.documentElement.innerHTML = new DOMParser().parseFromString(PAGES[name]!, 'text/html').documentElement.innerHTML;
   beforeScan?.();
-  const scanner = createScanner({ doc: document, signal: controller.signal });
+  const scanner = createScanner({ words: englishWords, doc: document, signal: controller.signal });
   scanner.setMatcher(matcher);
 }
 

@@ -4,6 +4,8 @@ import { createScanner, type Scanner } from '../../../lib/scan/scanner';
 import { installFakeHighlights } from './fake-highlights';
 import { captureClosedRoots, controlButton } from './closed-roots';
 import { fakeMatcher } from './fake-matcher';
+import { englishWords, messagesOf } from '../../support/catalogue';
+import { pageWords } from '../../../lib/scan/words';
 
 let controller: AbortController;
 let scanner: Scanner;
@@ -14,7 +16,7 @@ const nextMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function start(html: string, terms: Record<string, string[]> = { Show: ['Hannah Baker', 'tapes'] }) {
   document.body.innerHTML = html;
-  scanner = createScanner({ doc: document, signal: controller.signal });
+  scanner = createScanner({ words: englishWords, doc: document, signal: controller.signal });
   scanner.setMatcher(fakeMatcher(terms));
 }
 
@@ -232,7 +234,7 @@ describe('shadow roots', () => {
     document.body.innerHTML = '<x-card id="host"></x-card>';
     const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<p id="s">the tapes</p>';
-    scanner = createScanner({ doc: document, signal: controller.signal });
+    scanner = createScanner({ words: englishWords, doc: document, signal: controller.signal });
     scanner.setMatcher(fakeMatcher({ Show: ['tapes'] }));
     expect(root.querySelector('#s')!.getAttribute('data-plot-armor')).toBe('hidden');
   });
@@ -293,7 +295,7 @@ describe('hidden blocks and their reveal controls', () => {
 describe('shadow roots attached later', () => {
   it('scans a root handed over by the page hook, and what is added to it afterwards', async () => {
     document.body.innerHTML = '<x-late id="host"></x-late>';
-    scanner = createScanner({ doc: document, signal: controller.signal });
+    scanner = createScanner({ words: englishWords, doc: document, signal: controller.signal });
     scanner.setMatcher(fakeMatcher({ Show: ['tapes'] }));
     const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<p id="s">the tapes</p>';
@@ -305,6 +307,22 @@ describe('shadow roots attached later', () => {
     root.append(later);
     await nextMicrotasks();
     expect(later.getAttribute('data-plot-armor')).toBe('hidden');
+  });
+});
+
+describe("the browser's language", () => {
+  it.each([
+    ['de', 'Möglicher Spoiler — zum Aufdecken klicken', 'Möglicher Spoiler zu Dark — aufdecken', 'Von Plot Armor aufgedeckt — Alt+Klick verbirgt es wieder'],
+    ['ja', 'ネタバレの可能性 — クリックで表示', 'Dark のネタバレの可能性 — 表示する', 'Plot Armor が表示しました — Alt+クリックで再び隠します'],
+  ])('words the hints and the reveal control in %s, from its message file', (locale, hint, label, rehint) => {
+    document.body.innerHTML = '<p id="a">Jonas Kahnwald</p>';
+    scanner = createScanner({ words: pageWords(messagesOf(locale)), doc: document, signal: controller.signal });
+    scanner.setMatcher(fakeMatcher({ Dark: ['Jonas Kahnwald'] }));
+    const a = document.querySelector('#a')!;
+    expect(a.getAttribute('title')).toBe(hint);
+    expect(controlButton(closed, a.previousElementSibling!).textContent).toBe(label);
+    scanner.reveal(a);
+    expect(a.getAttribute('title')).toBe(rehint);
   });
 });
 

@@ -44,8 +44,8 @@ export async function callBackground<T = unknown>(page: DriverPage, type: string
     const g = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
     return (g.browser ?? g.chrome).runtime.sendMessage({ type: t, data: d });
   }, [type, data] as const);
-  const r = reply as { ok: boolean; data?: T; error?: string };
-  if (!r.ok) throw new Error(`${type}: ${r.error}`);
+  const r = reply as { ok: boolean; data?: T; error?: unknown };
+  if (!r.ok) throw new Error(`${type}: ${JSON.stringify(r.error)}`);
   return r.data as T;
 }
 

@@ -30,7 +30,7 @@ describe('background message handler', () => {
   it('refuses a write from a content script and changes nothing', async () => {
     const { handle, publish } = setup();
     const reply = await handle({ type: 'watchlists/create', data: { title: 'Injected' } }, fromPage);
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining("only accepted from the extension's own pages") });
+    expect(reply).toEqual({ ok: false, error: { code: 'not-allowed', params: ['watchlists/create'] } });
     const imported = await handle({ type: 'watchlists/import', data: { text: '{}' } }, fromPage);
     expect(imported.ok).toBe(false);
     expect(await handle({ type: 'watchlists/list', data: {} }, fromOptions)).toEqual({ ok: true, data: [] });
@@ -40,16 +40,36 @@ describe('background message handler', () => {
   it('answers malformed messages with an error instead of throwing', async () => {
     const { handle } = setup();
     for (const message of [null, 42, 'hi', {}, { type: 'nope', data: {} }, { type: 'watchlists/list' }, { type: '__proto__', data: {} }]) {
-      expect((await handle(message, fromOptions)).ok).toBe(false);
+      expect(await handle(message, fromOptions)).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(unknown-message|invalid-request)$/) } });
     }
     const bad = await handle({ type: 'watchlists/update', data: { id: 'x', patch: { enabled: 'yes' } } }, fromOptions);
-    expect(bad).toEqual({ ok: false, error: expect.stringContaining('patch.enabled') });
+    expect(bad).toEqual({ ok: false, error: { code: 'invalid-request', params: ['watchlists/update patch.enabled'] } });
   });
 
-  it('turns a bad import file into the parser message', async () => {
+  it("turns a bad import file into the parser's problem", async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'watchlists/import', data: { text: 'not json' } }, fromOptions);
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining('not valid JSON') });
+    const reply = await handle({ type: 'watchlists/import', data: { text: '{"format": "plot-armor"}' } }, fromOptions);
+    expect(reply).toEqual({ ok: false, error: { code: 'file-version-missing', params: [1] } });
+  });
+
+  it('answers a refusal of the database with its problem, a full storage as such, and anything else as a plain failure, never with its text', async () => {
+    const { handle } = setup();
+    await handle({ type: 'watchlists/create', data: { title: 'Dark' } }, fromOptions);
+    expect(await handle({ type: 'watchlists/create', data: { title: 'dark' } }, fromOptions)).toEqual({
+      ok: false,
+      error: { code: 'title-taken', params: ['dark'] },
+    });
+    const failing = (error: unknown) =>
+      createMessageHandler({
+        db: () => Promise.reject(error),
+        publish: async () => {},
+        counts: createTabCounts({ setBadgeText: async () => {}, area: null }),
+        extensionOrigin: ORIGIN,
+      });
+    const list = { type: 'watchlists/list', data: {} };
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    expect(await failing(quota)(list, fromOptions)).toEqual({ ok: false, error: { code: 'storage-full' } });
+    expect(await failing(new Error('Internal error opening backing store'))(list, fromOptions)).toEqual({ ok: false, error: { code: 'failed' } });
   });
 
   it('lets a content script report its count, summed per tab on the badge', async () => {

@@ -99,7 +99,7 @@ describe('importWatchlists', () => {
     ]);
     const exported = serializeWatchlists(await listWatchlists(db));
     const parsed = parseWatchlistFile(exported);
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(parsed.error.code);
 
     const other = await freshDb();
     expect(await importWatchlists(other, parsed.watchlists)).toEqual({ added: 2, merged: 0 });

@@ -20,7 +20,7 @@ describe('settings', () => {
   it('rejects an invalid value and ignores a corrupt stored one', async () => {
     const db = await freshDb();
     // @ts-expect-error invalid on purpose
-    await expect(updateSettings(db, { blurStrength: 'medium' })).rejects.toThrow(TypeError);
+    await expect(updateSettings(db, { blurStrength: 'medium' })).rejects.toMatchObject({ problem: { code: 'setting-invalid', params: ['blurStrength'] } });
     await db.put('settings', 42, 'blurStrength');
     expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
   });
@@ -41,6 +41,6 @@ describe('paused sites', () => {
 
   it('rejects an empty host', async () => {
     const db = await freshDb();
-    await expect(pauseSite(db, '  ')).rejects.toThrow(TypeError);
+    await expect(pauseSite(db, '  ')).rejects.toMatchObject({ problem: { code: 'host-missing' } });
   });
 });

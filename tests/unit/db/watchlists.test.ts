@@ -35,7 +35,7 @@ describe('createWatchlist', () => {
     const db = await freshDb();
     const error = await createWatchlist(db, { title: '   ' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WatchlistError);
-    expect(error).toMatchObject({ code: 'invalid', message: 'A watchlist needs a title.' });
+    expect(error).toMatchObject({ code: 'invalid', problem: { code: 'title-missing' } });
     expect(await listWatchlists(db)).toEqual([]);
   });
 
@@ -44,7 +44,7 @@ describe('createWatchlist', () => {
     await createWatchlist(db, { title: 'Dark' });
     const error = await createWatchlist(db, { title: ' DARK ' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WatchlistError);
-    expect(error).toMatchObject({ code: 'duplicate-title', message: 'There is already a watchlist called "DARK".' });
+    expect(error).toMatchObject({ code: 'duplicate-title', problem: { code: 'title-taken', params: ['DARK'] } });
     expect(await listWatchlists(db)).toHaveLength(1);
   });
 

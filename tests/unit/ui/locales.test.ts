@@ -63,6 +63,12 @@ describe('the locales', () => {
     });
   });
 
+  it('gives every counted message both its forms (`_one`, `_other`)', () => {
+    const bases = Object.keys(en).filter((key) => /_(one|other)$/.test(key)).map((key) => key.replace(/_(one|other)$/, ''));
+    expect(bases.length).toBeGreaterThan(0);
+    for (const base of bases) expect([`${base}_one` in en, `${base}_other` in en], base).toEqual([true, true]);
+  });
+
   it('English keeps its own description within 132 characters too', () => {
     expect([...en.extension_description!.message].length).toBeLessThanOrEqual(132);
   });
@@ -135,9 +141,48 @@ export function proseLiterals(source: string, lang: 'tsx' | 'ts'): string[] {
   const found: string[] = [];
   for (const node of walk(parseAst(source, { lang }))) {
     const text = node.type === 'Literal' || node.type === 'TemplateLiteral' ? literalText(node) : null;
-    // Two or more words, the first capitalized: how a sentence or a label reads; keys,
-    // class names, CSS, URLs and identifiers never do.
-    if (text !== null && /^\s*\p{Lu}\p{Ll}+[\s,]+\p{L}/u.test(text)) found.push(text.trim());
+    // Two or more words, the first capitalized (even "A …"), in lower case after it: how
+    // a sentence or a label reads; keys, class names, CSS, URLs, identifiers and lists of
+    // tag names never do.
+    if (text !== null && /^\s*\p{Lu}\p{Ll}*[\s,]+\p{L}/u.test(text) && /\p{Ll}/u.test(text)) found.push(text.trim());
+  }
+  return found;
+}
+
+/** DOM properties whose text a user reads or a screen reader speaks. */
+const SPOKEN_PROPERTIES = new Set(['textContent', 'innerText', 'innerHTML', 'outerHTML', 'nodeValue', 'data', 'title', 'ariaLabel', 'ariaDescription', 'placeholder', 'alt', 'label']);
+
+/**
+ * Words written straight into a page by plain DOM code (the content script has no JSX):
+ * `el.setAttribute('title', 'Reveal')`, `button.textContent = 'Reveal'`, `doc.title = …`,
+ * even a single word.
+ */
+export function domLiterals(source: string, lang: 'tsx' | 'ts'): string[] {
+  const found: string[] = [];
+  const nameOf = (node: Node | undefined): string | null => {
+    if (!node) return null;
+    if (node.type === 'Identifier') return node.name as string;
+    return literalText(node);
+  };
+  // Stylesheet text (a rule has braces) is no words.
+  const spoken = (text: string | null): text is string => text !== null && WORDS.test(text) && !/[{}]/.test(text);
+  for (const node of walk(parseAst(source, { lang }))) {
+    if (node.type === 'CallExpression') {
+      const callee = node.callee as Node;
+      const args = node.arguments as Node[];
+      const method = callee.type === 'MemberExpression' ? nameOf(callee.property as Node) : null;
+      const attribute = literalText(args[0]);
+      const text = literalText(args[1]);
+      if (method === 'setAttribute' && attribute !== null && SPOKEN_ATTRIBUTES.has(attribute) && spoken(text)) {
+        found.push(`${attribute}="${text}"`);
+      }
+    }
+    if (node.type === 'AssignmentExpression') {
+      const left = node.left as Node;
+      const property = left.type === 'MemberExpression' ? nameOf(left.property as Node) : null;
+      const text = literalText(node.right as Node);
+      if (property !== null && SPOKEN_PROPERTIES.has(property) && spoken(text)) found.push(`${property} = "${text}"`);
+    }
   }
   return found;
 }
@@ -148,6 +193,15 @@ const uiSources = (): { file: string; lang: 'tsx' | 'ts' }[] => {
       .filter((name) => ext.test(name))
       .map((name) => ({ file: join(dir, name), lang: (name.endsWith('.tsx') ? 'tsx' : 'ts') as 'tsx' | 'ts' }));
   return [...list('components', /\.tsx?$/), ...list('lib/ui', /\.tsx?$/), ...list('entrypoints', /\.tsx$/)];
+};
+
+/** The content script's code: what it writes into pages, in every frame. */
+const contentSources = (): { file: string; lang: 'ts' }[] => {
+  const list = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => ({ file: join(dir, name), lang: 'ts' as const }));
+  return [...list('lib/scan'), ...list('lib/content'), ...list('lib/match'), ...list('entrypoints/content'), { file: 'entrypoints/shadow-hook.content.ts', lang: 'ts' }];
 };
 
 describe('UI strings', () => {
@@ -168,6 +222,65 @@ describe('UI strings', () => {
 
   it.each(uiSources())('$file writes every user-visible string through the message files', ({ file, lang }) => {
     const source = readFileSync(file, 'utf8');
-    expect([...jsxLiterals(source, lang), ...proseLiterals(source, lang)]).toEqual([]);
+    expect([...jsxLiterals(source, lang), ...proseLiterals(source, lang), ...domLiterals(source, lang)]).toEqual([]);
+  });
+});
+
+describe('the content script’s words', () => {
+  it('the check finds words written into a page, a sentence anywhere, and lets CSS, keys and attribute values through', () => {
+    // How the content script wrote its words before they came from the message files.
+    const source = `
+      export function revealLabel(titles: string): string {
+        return \`Possible spoiler for \${titles} — reveal\`;
+      }
+      export const HIDDEN_HINT = 'Possible spoiler — click to reveal';
+      export const neutralTitle = (host: string): string => \`Possible spoiler · \${host}\`;
+      block.setAttribute('title', 'Reveal');
+      button.textContent = 'Show';
+      doc.title = ok ? 'Spoiler' : own;
+      block.setAttribute('aria-hidden', 'true');
+      el.setAttribute('title', hint);
+      style.textContent = 'button{font:600 13px/1.2 system-ui,sans-serif}';
+      const key = 'page_hidden_hint';`;
+    expect(proseLiterals(source, 'ts')).toEqual(['Possible spoiler for   — reveal', 'Possible spoiler — click to reveal', 'Possible spoiler ·']);
+    expect(domLiterals(source, 'ts')).toEqual(['title="Reveal"', 'textContent = "Show"', 'title = "Spoiler"']);
+  });
+
+  it.each(contentSources())('$file takes every word it writes into a page from the message files', ({ file, lang }) => {
+    const source = readFileSync(file, 'utf8');
+    expect([...proseLiterals(source, lang), ...domLiterals(source, lang)]).toEqual([]);
+  });
+});
+
+/** The code whose refusals reach the extension's pages: the database, the file parser, the shared contract, the background's request handling. */
+const problemSources = (): { file: string; lang: 'ts' }[] => {
+  const list = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => ({ file: join(dir, name), lang: 'ts' as const }));
+  return [
+    ...list('lib/db'),
+    ...list('lib/format'),
+    ...list('lib/shared'),
+    { file: 'lib/background/handlers.ts', lang: 'ts' },
+    { file: 'lib/background/requests.ts', lang: 'ts' },
+  ];
+};
+
+describe('refusals', () => {
+  it('the check finds a sentence built for an error', () => {
+    // How the database and the parser wrote their errors before they became codes.
+    const source = `
+      function check() {
+        if (cleaned === '') throw new WatchlistError('A watchlist needs a title.', 'invalid');
+        throw new WatchlistError(\`There is already a watchlist called "\${title}".\`, 'duplicate-title');
+      }
+      const parse = () => fail(\`This file is not valid JSON (\${describe(error)})\`);
+      const reply = { ok: false, error: problem('title-taken', title) };`;
+    expect(proseLiterals(source, 'ts')).toEqual(['A watchlist needs a title.', 'There is already a watchlist called " ".', 'This file is not valid JSON ( )']);
+  });
+
+  it.each(problemSources())('$file builds no sentence: it hands the pages a problem code to word', ({ file, lang }) => {
+    expect(proseLiterals(readFileSync(file, 'utf8'), lang)).toEqual([]);
   });
 });
