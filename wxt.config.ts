@@ -17,6 +17,9 @@ export default defineConfig({
     // Firefox also needs the pages the content script runs on (it asks for them at install
     // already, for the content script) to register the page-state copy, lib/shared/early-state.ts.
     host_permissions: ['https://api.tvmaze.com/*', ...(browser === 'firefox' ? ['http://*/*', 'https://*/*'] : [])],
+    // Subscribing to a watchlist file asks for its site then, on the user's click
+    // (https; http only on this computer). Firefox's build holds these sites already.
+    ...(browser === 'firefox' ? {} : { optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }),
     ...(browser === 'firefox'
       ? // 140: the first Firefox with built-in consent for data collection (128 was the first
         // to run a manifest content script in the page's world, for the shadow-root hook).

@@ -13,6 +13,7 @@ import { pageStateFromDb, publishPageState } from './publish';
 import { createTvmazeClient } from '../tvmaze/client';
 import { createPublisher } from './publisher';
 import { createShowRefresh } from './show-refresh';
+import { startSubscriptions } from './subscriptions/wiring';
 import { startWatchlistSync } from './sync/wiring';
 import { createTabCounts } from './tab-counts';
 import { openWelcomeOnInstall } from './welcome';
@@ -50,7 +51,7 @@ export function startBackground(api: typeof browser): void {
     area: api.storage.session ?? null,
   });
   const publisher = createPublisher({ db, publish });
-  // Linked shows' episode lists, refreshed about daily; the only requests the background makes.
+  // Linked shows' episode lists, refreshed about daily (with subscribed files, the only requests the background makes).
   const shows = createShowRefresh({
     db,
     client: createTvmazeClient((url) => fetch(url)),
@@ -61,17 +62,21 @@ export function startBackground(api: typeof browser): void {
   // linked on another device arrives as its id alone: its episode list is fetched here.
   const sync = startWatchlistSync(api, {
     db,
-    publish: async () => {
-      await publish();
+    write: async <T,>(work: () => Promise<T>): Promise<T> => {
+      const done = await publisher.write(work);
       void shows.refreshDue().catch(() => {});
+      return done;
     },
   });
+  // Watchlist files the user subscribed to, updated about daily.
+  const subscriptions = startSubscriptions(api, { db, write: publisher.write, written: () => sync?.localChanged() });
   const handle = createMessageHandler({
     db,
     publish,
     write: publisher.write,
     written: () => sync?.localChanged(),
     counts,
+    subscriptions,
     extensionOrigin: api.runtime.getURL('/'),
   });
 

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { BackgroundProtocol, Verb } from '../shared/messages';
-import { problem, type Problem } from '../shared/problem';
+import { isProblem, problem, type Problem } from '../shared/problem';
 import { BLUR_STRENGTHS } from '../shared/settings';
 import { TERM_GROUPS } from '../shared/watchlist';
 
@@ -45,6 +45,17 @@ const patch = v.strictObject({
   onlyWhileBehind: v.optional(v.boolean()),
 });
 
+const subscription = v.nullish(
+  v.object({
+    url: v.pipe(v.string(), v.maxLength(2100)),
+    source: title,
+    terms: v.object({ characters: terms, cast: terms, keywords: terms }),
+    updatedAt: v.number(),
+    checkedAt: v.number(),
+    problem: v.nullable(v.custom<Problem>(isProblem)),
+  }),
+);
+
 const watchlist = v.object({
   id,
   title,
@@ -59,6 +70,7 @@ const watchlist = v.object({
   mode,
   exceptions: terms,
   onlyWhileBehind: v.boolean(),
+  subscription,
   createdAt: v.number(),
   updatedAt: v.number(),
 });
@@ -81,6 +93,9 @@ export const REQUEST_SCHEMAS: { [K in Verb]: v.GenericSchema<unknown, Background
     syncWatchlists: v.optional(v.boolean()),
   }),
   'sync/status': empty,
+  'subscriptions/add': v.object({ url: v.pipe(v.string(), v.maxLength(2100)) }),
+  'subscriptions/update': v.object({ url: v.pipe(v.string(), v.maxLength(2100)) }),
+  'subscriptions/remove': v.object({ id }),
   'sites/list': empty,
   'sites/pause': v.object({ host }),
   'sites/resume': v.object({ host }),

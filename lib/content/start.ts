@@ -86,7 +86,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
   // The tab's title follows the top frame's; what a text matches is asked of the current matcher.
-  const title = deps.top ? createTabTitle(doc, deps.words.neutralTitle(deps.host)) : null;
+  const title = deps.top ? createTabTitle(doc, () => deps.words.neutralTitle(deps.host)) : null;
   let names: ((text: string) => boolean) | null = null;
   const report = (hidden: number) => {
     // Called at the end of the pass that hid something, before the browser can paint it.

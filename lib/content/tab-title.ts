@@ -14,8 +14,8 @@ export interface TabTitle {
   stop(): void;
 }
 
-/** Follows `doc`'s title (the top frame's: it is the tab's) until stopped; `neutral` stands in for a spoiling one. */
-export function createTabTitle(doc: Document, neutral: string): TabTitle {
+/** Follows `doc`'s title (the top frame's: it is the tab's) until stopped; `neutral()` stands in for a spoiling one. */
+export function createTabTitle(doc: Document, neutral: () => string): TabTitle {
   /** The page's own title, and the title as this module last saw or set it. */
   let own = doc.title;
   let last = own;
@@ -27,7 +27,7 @@ export function createTabTitle(doc: Document, neutral: string): TabTitle {
     // A title the page set since the last look is its own.
     if (doc.title !== last) own = doc.title;
     const hide = !stopped && hasHidden && !!matches && own.trim() !== '' && matches(own);
-    const want = hide ? neutral : own;
+    const want = hide ? neutral() : own;
     if (doc.title !== want) doc.title = want;
     last = doc.title;
   };

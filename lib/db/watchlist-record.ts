@@ -1,11 +1,12 @@
 import type { Episode, HideMode, Progress, ShowLink } from '../shared/watchlist';
 import type { IDBPObjectStore } from 'idb';
-import type { TermGroup, Watchlist } from '../shared/watchlist';
+import type { Subscription, TermGroup, Watchlist } from '../shared/watchlist';
+import { checkSubscriptionUrl } from '../shared/subscription-url';
 import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
 import type { PlotArmorDB, StoredWatchlist } from './schema';
 import { WatchlistError } from './watchlist-error';
 import { MAX_TERM_LENGTH, MAX_TITLE_LENGTH } from '../shared/limits';
-import { problem } from '../shared/problem';
+import { isProblem, problem } from '../shared/problem';
 
 /** The readwrite watchlists store of a one-store transaction. */
 export type WatchlistStore = IDBPObjectStore<
@@ -115,5 +116,25 @@ export function checkLink(value: unknown): ShowLink | null {
     tvmazeId: l.tvmazeId!,
     refreshedAt: l.refreshedAt!,
     episodes: l.episodes!.map((e) => ({ season: e.season, number: e.number, title: e.title, airstamp: e.airstamp })),
+  };
+}
+
+/** A valid subscription (or null), with its terms held to the same limits; throws a `WatchlistError` otherwise. */
+export function checkSubscription(value: Subscription | null | undefined): Subscription | null {
+  if (value == null) return null;
+  const url = checkSubscriptionUrl(value.url);
+  if (!url.ok) throw new WatchlistError(url.error, 'invalid');
+  const time = (t: unknown) => (typeof t === 'number' && Number.isFinite(t) ? t : 0);
+  return {
+    url: url.value.url,
+    source: checkTitle(value.source),
+    terms: {
+      characters: checkTerms(value.terms.characters, 'characters'),
+      cast: checkTerms(value.terms.cast, 'cast'),
+      keywords: checkTerms(value.terms.keywords, 'keywords'),
+    },
+    updatedAt: time(value.updatedAt),
+    checkedAt: time(value.checkedAt),
+    problem: isProblem(value.problem) ? value.problem : null,
   };
 }

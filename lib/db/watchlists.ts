@@ -6,6 +6,7 @@ import type { PlotArmorDB, StoredWatchlist } from './schema';
 import {
   assertTitleFree,
   checkFlag,
+  checkSubscription,
   checkHideUntil,
   checkLink,
   checkMode,
@@ -104,6 +105,8 @@ export function deleteWatchlist(db: Db, id: string): Promise<Watchlist | undefin
 export async function restoreWatchlist(db: Db, list: Watchlist): Promise<Watchlist> {
   const restored: Watchlist = {
     ...fromDraft(list, list.id, list.createdAt),
+    // A subscribed list comes back subscribed, with the file's terms it had.
+    ...(list.subscription ? { subscription: checkSubscription(list.subscription) } : {}),
     updatedAt: list.updatedAt,
   };
   return inWriteTx(db, 'watchlists', async (tx) => {

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import { MAX_LINKED_EPISODES, MAX_TERM_LENGTH, MAX_TITLE_LENGTH } from '../shared/limits';
 import { TERM_GROUPS, type HideMode, type Progress, type ShowLink, type TermGroup, type Watchlist } from '../shared/watchlist';
 import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
+import { hidingTerms } from '../shared/subscription';
 import { problem, type Problem, type ProblemCode } from '../shared/problem';
 
 /** The value of the file's "format" field. */
@@ -214,14 +215,13 @@ export function serializeWatchlists(lists: Watchlist[]): string {
   const file = {
     format: FILE_FORMAT,
     version: FILE_VERSION,
+    // A subscribed list is written with the file's terms too: an export is a copy of what hides.
     watchlists: lists.map((list) => ({
       title: list.title,
       enabled: list.enabled,
       matchNameParts: list.matchNameParts,
       hideUntil: list.hideUntil === null ? null : new Date(list.hideUntil).toISOString(),
-      characters: list.characters,
-      cast: list.cast,
-      keywords: list.keywords,
+      ...hidingTerms(list),
       mode: list.mode,
       progress: list.progress,
       exceptions: list.exceptions,

@@ -24,14 +24,22 @@ export interface PageWords {
   neutralTitle(host: string): string;
 }
 
-/** The page's words from `getMessage`; a key missing from the catalogue shows as itself, never blank. */
+/**
+ * The page's words from `getMessage`; a key missing from the catalogue shows as itself,
+ * never blank. Each is asked for when first written, so a frame that hides nothing never
+ * reads the catalogue.
+ */
 export function pageWords(getMessage: GetMessage): PageWords {
   const say = (key: MessageKey, substitution?: string): string =>
     getMessage(key, substitution === undefined ? undefined : [substitution]) || key;
   return {
     revealLabel: (titles) => say('page_reveal_label', titles),
-    hiddenHint: say('page_hidden_hint'),
-    rehideHint: say('page_revealed_hint'),
+    get hiddenHint() {
+      return say('page_hidden_hint');
+    },
+    get rehideHint() {
+      return say('page_revealed_hint');
+    },
     neutralTitle: (host) => say('page_tab_title', host),
   };
 }

@@ -4,6 +4,7 @@
  * The database stays the source of truth; this is a cache that readers must validate.
  */
 import { boundaryOf, isBehind, nextAiring } from './episodes';
+import { hidingTerms } from './subscription';
 import { isActive, type EpisodeBoundary, type MatchList, type Watchlist } from './watchlist';
 
 /**
@@ -66,9 +67,8 @@ export function buildSnapshot(
       enabled: list.enabled,
       matchNameParts: list.matchNameParts,
       hideUntil: list.hideUntil,
-      characters: [...list.characters],
-      cast: [...list.cast],
-      keywords: [...list.keywords],
+      // A subscribed list hides with the file's terms as well as the user's own.
+      ...hidingTerms(list),
     };
     const boundary = boundaryOf(list);
     if (boundary) entry.boundary = boundary;

@@ -1,3 +1,5 @@
+import type { Problem } from './problem';
+
 /**
  * The watchlist model every context shares: the stored shape, its three term groups,
  * and what a new watchlist or a change to one carries.
@@ -69,6 +71,8 @@ export interface Watchlist extends WatchlistTerms {
   exceptions: string[];
   /** In the "everything" mode: hide only while an episode past `progress` has aired (needs a link). */
   onlyWhileBehind: boolean;
+  /** Set when the list follows a watchlist file on the web (see `subscription.ts`); absent or null otherwise. */
+  subscription?: Subscription | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -87,6 +91,26 @@ export interface EpisodeBoundary {
   titles: string[];
   /** Unwatched episode titles of ordinary words: they hide only with the show, written with a capital. */
   plainTitles: string[];
+}
+
+/**
+ * A watchlist's link to a shared watchlist file. The file's terms are kept here, apart
+ * from the list's own (`characters`, `cast`, `keywords`: what the user added), so an
+ * update replaces them and never touches the user's own terms or settings.
+ */
+export interface Subscription {
+  /** The file's address (https, or http on this computer). */
+  url: string;
+  /** The title of the list in the file this watchlist follows (the user may rename theirs). */
+  source: string;
+  /** The file's terms as last fetched: read-only, replaced by each update. */
+  terms: WatchlistTerms;
+  /** Epoch ms of the last update that fetched the file and applied it. */
+  updatedAt: number;
+  /** Epoch ms of the last attempt, successful or not. */
+  checkedAt: number;
+  /** Why the last attempt failed (worded by the options page); null after a success. */
+  problem: Problem | null;
 }
 
 /** What the matcher needs to know of a watchlist. */

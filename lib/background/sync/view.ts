@@ -149,7 +149,7 @@ export function stampLocal(
     if (stamp === null) ({ stamp, clock: nextClock } = tick(clock, now));
     return stamp;
   };
-  const out: SyncDoc = { lists: { ...doc.lists } };
+  const out: SyncDoc = { ...doc, lists: { ...doc.lists } };
   const touch = (id: string): SyncList => {
     const current = Object.hasOwn(out.lists, id) ? out.lists[id] : undefined;
     const copy: SyncList = current
@@ -222,5 +222,5 @@ export function forgetLateFields(doc: SyncDoc): SyncDoc {
     }
     setOwn(lists, id, { ...entry, fields });
   }
-  return { lists };
+  return { ...doc, lists };
 }

@@ -4,7 +4,8 @@ import { compileMatcher } from '../../../lib/match/compile';
 import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../../lib/shared/page-state';
 import { buildSnapshot } from '../../../lib/shared/snapshot';
 import { fakeWatchlist } from '../../unit/factories';
-import { englishWords } from '../../support/catalogue';
+import { messagesOf } from '../../support/catalogue';
+import { pageWords } from '../../../lib/scan/words';
 
 // The real compiler, counted: a frame with nothing to read must never call it.
 vi.mock('../../../lib/match/compile', async (importOriginal) => {
@@ -36,16 +37,24 @@ afterEach(() => {
   document.documentElement.removeAttribute('data-plot-armor-ready');
 });
 
-const start = () => startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage: storage(), notify, host: 'ads.example.net' });
+/** The messages asked of the catalogue: a frame that hides nothing asks none. */
+let asked: string[] = [];
+const words = pageWords((key, substitutions) => {
+  asked.push(key);
+  return messagesOf('en')(key, substitutions);
+});
+const start = () => startPlotArmor({ words, doc: document, signal: controller.signal, storage: storage(), notify, host: 'ads.example.net', top: true });
 
 describe('a frame with nothing to read', () => {
-  it('is shown at once and compiles nothing, adds no stylesheet', async () => {
+  it('is shown at once and compiles nothing, adds no stylesheet, reads no message', async () => {
+    asked = [];
     await start();
     document.body.append(document.createElement('img'), document.createElement('div'), document.createTextNode('\n  '));
     await microtasks();
     expect(document.documentElement.hasAttribute('data-plot-armor-ready')).toBe(true);
     expect(compileMatcher).not.toHaveBeenCalled();
     expect(styleElements()).toBe(0);
+    expect(asked).toEqual([]);
   });
 
   it('hides spoiler text a script writes into it later, in the same microtask checkpoint', async () => {

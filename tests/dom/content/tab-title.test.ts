@@ -9,7 +9,7 @@ let title: TabTitle;
 
 beforeEach(() => {
   document.head.innerHTML = '<title>Clay Jensen returns — News</title>';
-  title = createTabTitle(document, NEUTRAL);
+  title = createTabTitle(document, () => NEUTRAL);
 });
 afterEach(() => title.stop());
 

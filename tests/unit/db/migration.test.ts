@@ -239,7 +239,7 @@ describe('migration from version 3', () => {
         set: async (set) => void Object.assign(items, structuredClone(set)),
         remove: async (keys) => keys.forEach((key) => delete items[key]),
       },
-      publish: async () => {},
+      write: (work) => work(),
       schedule: () => {},
       now: () => 20_000,
       debounceMs: 0,

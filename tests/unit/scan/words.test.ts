@@ -11,6 +11,17 @@ describe("the content script's words", () => {
     expect(words.hiddenHint).toBe('Possível spoiler — clique para revelar');
   });
 
+  it('read the catalogue only when a word is written', () => {
+    const asked: string[] = [];
+    const words = pageWords((key) => {
+      asked.push(key);
+      return 'x';
+    });
+    expect(asked).toEqual([]);
+    void words.hiddenHint;
+    expect(asked).toEqual(['page_hidden_hint']);
+  });
+
   it('show a key the catalogue lacks as itself, never as a blank', () => {
     const words = pageWords(() => '');
     expect(words.hiddenHint).toBe('page_hidden_hint');

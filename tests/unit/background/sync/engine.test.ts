@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { chunkKey, MANIFEST_KEY, SYNC_QUOTA } from '../../../../lib/background/sync/chunks';
+import { chunkKey, decodeDoc, MANIFEST_KEY, SYNC_QUOTA } from '../../../../lib/background/sync/chunks';
+import { fromWireJson } from '../../../../lib/background/sync/wire';
 import { CHECK_EVERY_MS, createWatchlistSync, PARTIAL_GRACE_MS } from '../../../../lib/background/sync/engine';
 import { openPlotArmorDb } from '../../../../lib/db/open';
 import type { PlotArmorDB } from '../../../../lib/db/schema';
@@ -14,6 +15,8 @@ import {
   removeTerms,
   updateWatchlist,
 } from '../../../../lib/db/watchlists';
+import { createPublisher } from '../../../../lib/background/publisher';
+import { listUnpublished } from '../../../../lib/db/unpublished';
 import { FakeCloud, type FakeSyncArea } from './fake-sync';
 
 interface Device {
@@ -42,7 +45,11 @@ function world(skews: number[] = [0, 0]) {
       sync: createWatchlistSync({
         db: async () => db,
         area,
-        publish: async () => void device.published++,
+        write: async (work) => {
+          const result = await work();
+          device.published++;
+          return result;
+        },
         schedule: (when) => void device.scheduled.push(when),
         now,
         debounceMs: 0,
@@ -94,6 +101,25 @@ describe('syncing watchlists through storage.sync', () => {
     expect((await readSyncRecord(a!.db))?.status.lastSyncedAt).toBeTypeOf('number');
   });
 
+  it('publishes a merge through the publisher: a worker stopped before publishing leaves the mark for the next start', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas Kahnwald'] });
+    await a!.sync.run();
+    w.cloud.deliver();
+    // Device b's worker dies right after the merge is saved, before the pages hear of it.
+    const dying = createPublisher({ db: async () => b!.db, publish: async () => Promise.reject(new Error('stopped')), owner: 'first-run' });
+    const sync = createWatchlistSync({ db: async () => b!.db, area: b!.area, write: dying.write, schedule: () => {}, debounceMs: 0 });
+    await sync.run();
+    expect(await titles(b!)).toEqual(['Dark']);
+    expect(await listUnpublished(b!.db)).toHaveLength(1);
+    // The next start publishes what the last one did not.
+    let published = 0;
+    await createPublisher({ db: async () => b!.db, publish: async () => void published++ }).resume();
+    expect(published).toBe(1);
+    expect(await listUnpublished(b!.db)).toEqual([]);
+  });
+
   it('keeps both devices’ concurrent edits to different lists and different groups of one list', async () => {
     const w = world();
     const [a, b] = await w.start();
@@ -137,6 +163,51 @@ describe('syncing watchlists through storage.sync', () => {
       expect(await titles(d)).toEqual(['Dark']);
       expect((await listWatchlists(d.db))[0]!.characters).toEqual(['Jonas']);
     }
+  });
+
+  it('removes a deleted list’s tombstone once every device has applied the deletion and it is 30 days old', async () => {
+    const day = 86_400_000;
+    const w = world([0, 0, 0]);
+    const [a, b, c] = await w.start();
+    const lost = await createWatchlist(a!.db, { title: 'Lost', characters: ['Jack Shephard'] });
+    await createWatchlist(a!.db, { title: 'Dark' });
+    await w.settle();
+    expect(await titles(c!)).toEqual(['Dark', 'Lost']);
+    const docOf = async (d: Device) => {
+      const read = fromWireJson((await readSyncRecord(d.db))!.doc);
+      if (!read.ok) throw new Error('damaged record');
+      return read.doc;
+    };
+    // A deletes the list; C is away and does not sync.
+    await deleteWatchlist(a!.db, lost.id);
+    const pair = async () => {
+      for (let i = 0; i < 3; i++) {
+        for (const d of [a!, b!]) {
+          await d.sync.run();
+          w.cloud.deliver();
+        }
+      }
+    };
+    await pair();
+    // The tombstone is down to its deleted register at once.
+    expect((await docOf(a!)).lists[lost.id]).toEqual({ deleted: expect.objectContaining({ v: true }), fields: {}, terms: { characters: {}, cast: {}, keywords: {} } });
+    w.advance(31 * day);
+    await pair();
+    // C has not applied the deletion, and still holds the list: the tombstone stays.
+    expect(Object.keys((await docOf(a!)).lists)).toContain(lost.id);
+    expect(await titles(c!)).toEqual(['Dark', 'Lost']);
+    // C comes back and applies it; then the tombstone goes, and the list stays deleted everywhere.
+    // (A minute between rounds: each device writes within its rate limits.)
+    for (let round = 0; round < 4; round++) {
+      w.advance(60_000);
+      await w.settle();
+    }
+    for (const d of [a!, b!, c!]) {
+      expect(await titles(d)).toEqual(['Dark']);
+      expect(Object.keys((await docOf(d)).lists)).not.toContain(lost.id);
+    }
+    const remote = await decodeDoc(a!.area.items);
+    expect(remote.state === 'ok' && Object.keys(remote.doc.lists)).toEqual([expect.any(String)]);
   });
 
   it('does not sync while the setting is off, and catches up once it is on', async () => {

@@ -5,6 +5,7 @@
  * the remote document, adopt the merged lists, write the result back.
  */
 import { mergeDocs, emptyDoc, docLatestStamp, type SyncDoc } from '../../../../lib/background/sync/doc';
+import { cleanTombstones } from '../../../../lib/background/sync/cleanup';
 import { newClock, observe, type Clock } from '../../../../lib/background/sync/hlc';
 import { FIELD_DEFAULTS, docView, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
 import { fromWireJson, toWireJson } from '../../../../lib/background/sync/wire';
@@ -24,6 +25,9 @@ export interface World {
   remote: string | null;
   time: number;
 }
+
+/** Tombstones are removed after 30 days: a run may let weeks pass between steps. */
+export const WEEK_MS = 7 * 24 * 60 * 60_000;
 
 export function newWorld(skews: number[]): World {
   let seed = 1;
@@ -55,6 +59,8 @@ export function cycle(world: World, device: Device, push = true): void {
     const latest = docLatestStamp(read.doc);
     if (latest) clock = observe(clock, latest);
   }
+  // As the sync layer does once the merged lists are applied.
+  doc = cleanTombstones(doc, clock.node, now);
   device.doc = doc;
   device.clock = clock;
   device.lists = adopt(device.lists, docView(doc));
