@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../lib/ui/i18n';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
 import { TERM_GROUPS, type Watchlist } from '../lib/shared/watchlist';
 import type { TvmazeClient } from '../lib/tvmaze/client';
+import { EpisodePanel } from './episode-panel';
 import type { SubscriptionsModel } from '../lib/ui/subscriptions-model';
 import { SubscriptionBox } from './subscription-box';
 import { TermChips } from './term-chips';
@@ -80,6 +81,7 @@ export function WatchlistEditor({ model, list, tvmaze, subscriptions }: {
           )}
         </div>
       ))}
+      <EpisodePanel model={model} list={list} tvmaze={tvmaze} />
       {tvmaze && (
         <TvmazeFill api={tvmaze} listTitle={list.title} save={(group, terms) => model.addTerms(list.id, group, terms)} />
       )}

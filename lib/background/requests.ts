@@ -17,6 +17,18 @@ const group = v.picklist(TERM_GROUPS);
 const hideUntil = v.nullable(v.pipe(v.number(), v.finite()));
 const host = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/i));
 const empty = v.object({});
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+const episode = v.object({
+  season: count(1000),
+  number: count(10_000),
+  title: v.pipe(v.string(), v.maxLength(500)),
+  airstamp: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+});
+const link = v.nullable(
+  v.object({ tvmazeId: v.pipe(count(1e9), v.minValue(1)), episodes: v.pipe(v.array(episode), v.maxLength(5_000)), refreshedAt: v.pipe(v.number(), v.finite()) }),
+);
+const progress = v.nullable(v.object({ season: v.pipe(count(1000), v.minValue(1)), episode: count(10_000) }));
+const mode = v.picklist(['everything', 'past-progress']);
 
 const patch = v.strictObject({
   title: v.optional(title),
@@ -26,6 +38,11 @@ const patch = v.strictObject({
   characters: v.optional(terms),
   cast: v.optional(terms),
   keywords: v.optional(terms),
+  link: v.optional(link),
+  progress: v.optional(progress),
+  mode: v.optional(mode),
+  exceptions: v.optional(terms),
+  onlyWhileBehind: v.optional(v.boolean()),
 });
 
 const subscription = v.nullish(
@@ -48,6 +65,11 @@ const watchlist = v.object({
   characters: terms,
   cast: terms,
   keywords: terms,
+  link,
+  progress,
+  mode,
+  exceptions: terms,
+  onlyWhileBehind: v.boolean(),
   subscription,
   createdAt: v.number(),
   updatedAt: v.number(),

@@ -98,6 +98,12 @@ export function applySubscription(db: Db, url: string, lists: readonly ImportedW
         characters: [],
         cast: [],
         keywords: [],
+        // Where the viewer is in the show is theirs to set, not the file's.
+        link: null,
+        progress: null,
+        mode: 'everything',
+        exceptions: [],
+        onlyWhileBehind: false,
         subscription,
         createdAt: now,
         updatedAt: now,

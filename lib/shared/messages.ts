@@ -65,9 +65,19 @@ export interface BackgroundProtocol {
   'tab/count': Spec<{ tabId: number }, number, 'read'>;
 }
 
+/** One show that hid a revealed block: the term found, and what lay past the viewer's episode. */
+export interface WhyHidden {
+  listId: string;
+  title: string;
+  term: string;
+  past: string | null;
+}
+
 /** Verbs a content script answers (sent to a tab by the popup). */
 export interface TabProtocol {
   'tab/reveal-all': { req: None; res: number };
+  /** Why the block the user last revealed in the tab was hidden (asked by the popup). */
+  'tab/why': { req: None; res: WhyHidden[] };
 }
 
 export type Verb = keyof BackgroundProtocol;

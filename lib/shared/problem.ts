@@ -19,6 +19,9 @@ export type ProblemCode =
   | 'setting-invalid'
   | 'host-missing'
   | 'storage-full'
+  | 'progress-invalid'
+  | 'mode-invalid'
+  | 'link-invalid'
   // A watchlist file the parser refused.
   | 'file-too-large'
   | 'file-unreadable'
@@ -37,6 +40,9 @@ export type ProblemCode =
   | 'entry-hide-until-invalid'
   | 'entry-terms-not-list'
   | 'entry-term-too-long'
+  | 'entry-progress-invalid'
+  | 'entry-mode-invalid'
+  | 'entry-link-invalid'
   // A subscribed watchlist file: its address, fetching it, and a list gone from it.
   | 'subscription-url-empty'
   | 'subscription-url-invalid'

@@ -25,7 +25,7 @@ import { cleanTombstones } from './cleanup';
 import { docLatestStamp, emptyDoc, mergeDocs } from './doc';
 import { newClock, observe } from './hlc';
 import { createWriteBudget, SYNC_RATE_LIMITS, type RateLimits } from './rate-limit';
-import { docView, stampLocal } from './view';
+import { docView, forgetLateFields, stampLocal, SYNC_FIELD_SET } from './view';
 import { fromWireJson, toWireJson } from './wire';
 
 /** The part of `storage.sync` the sync layer uses. */
@@ -83,6 +83,7 @@ export function createWatchlistSync(deps: SyncDeps) {
       clock: newClock(deps.random),
       status: { unsynced: [], problem: null, lastSyncedAt: null },
       partialSince: null,
+      fieldSet: SYNC_FIELD_SET,
     };
   }
 
@@ -97,7 +98,10 @@ export function createWatchlistSync(deps: SyncDeps) {
       const remoteItems = await readRemote();
       const remote = await decodeDoc(remoteItems);
       const local = await listWatchlists(db);
-      const stamped = stampLocal(stored.ok ? stored.doc : emptyDoc(), record.clock, local.map(toSynced), at);
+      let base = stored.ok ? stored.doc : emptyDoc();
+      // A copy from before the episode fields synced holds other devices' values of them, not this one's.
+      if ((record.fieldSet ?? 1) < SYNC_FIELD_SET) base = forgetLateFields(base);
+      const stamped = stampLocal(base, record.clock, local.map(toSynced), at);
       let doc = stamped.doc;
       let clock = stamped.clock;
       let problem: SyncProblem | null = null;
@@ -143,6 +147,7 @@ export function createWatchlistSync(deps: SyncDeps) {
         clock,
         status: { unsynced, problem, lastSyncedAt: record.status.lastSyncedAt },
         partialSince,
+        fieldSet: SYNC_FIELD_SET,
       };
       const { puts, deletes } = planApply(local, view, at);
       const merged = puts.length > 0 || deletes.length > 0;

@@ -395,3 +395,88 @@ describe('syncing watchlists through storage.sync', () => {
     expect(synced.length + status.unsynced.length).toBe(6);
   }, 60_000);
 });
+
+describe('syncing where the viewer is in a show', () => {
+  const episodes = [
+    { season: 1, number: 1, title: 'Secrets', airstamp: '2017-12-01T09:00:00+00:00' },
+    { season: 1, number: 2, title: 'Lies', airstamp: '2017-12-01T09:00:00+00:00' },
+  ];
+  const link = { tvmazeId: 17861, episodes, refreshedAt: 1_699_000_000_000 };
+  const place = { progress: { season: 1, episode: 2 }, mode: 'past-progress', exceptions: ['Dark Matter'], onlyWhileBehind: true } as const;
+
+  it('carries link, progress, mode, exceptions and only-while-behind to another device', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas'] });
+    await w.settle();
+    await updateWatchlist(a!.db, dark.id, { link, ...place, exceptions: [...place.exceptions] });
+    await w.settle();
+    const [onB] = await listWatchlists(b!.db);
+    expect(onB).toMatchObject({ ...place, characters: ['Jonas'] });
+    // The show's id travels; its episode list is fetched on each device (refreshedAt 0: due now).
+    expect(onB!.link).toEqual({ tvmazeId: 17861, episodes: [], refreshedAt: 0 });
+    // A list created on A already linked arrives whole, with every field a record has.
+    const lost = await createWatchlist(a!.db, { title: 'Lost', link: { ...link, tvmazeId: 123 }, progress: { season: 3, episode: 0 } });
+    await w.settle();
+    const arrived = (await listWatchlists(b!.db)).find((l) => l.id === lost.id)!;
+    expect(arrived).toEqual({ ...lost, link: { tvmazeId: 123, episodes: [], refreshedAt: 0 }, updatedAt: arrived.updatedAt });
+  });
+
+  it('keeps a device’s own episode list and its place in the show when another device edits the list', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas'], link, ...place, exceptions: [...place.exceptions] });
+    await w.settle();
+    // B fetched the episode list itself (as its refresher does); then A renames the list and adds a term.
+    await updateWatchlist(b!.db, dark.id, { link });
+    await w.settle();
+    await updateWatchlist(a!.db, dark.id, { title: 'Dark (2017)' });
+    await addTerms(a!.db, dark.id, 'cast', ['Louis Hofmann']);
+    await w.settle();
+    const [onB] = await listWatchlists(b!.db);
+    expect(onB).toMatchObject({ title: 'Dark (2017)', cast: ['Louis Hofmann'], link, ...place });
+  });
+
+  it('keeps concurrent edits to progress on one device and exceptions on the other; the later progress wins', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas'] });
+    await w.settle();
+    await updateWatchlist(a!.db, dark.id, { progress: { season: 1, episode: 4 }, mode: 'past-progress' });
+    await updateWatchlist(b!.db, dark.id, { exceptions: ['Dark Matter'] });
+    await a!.sync.run();
+    await b!.sync.run();
+    await w.settle();
+    w.advance(1000);
+    await updateWatchlist(b!.db, dark.id, { progress: { season: 1, episode: 6 } });
+    await w.settle();
+    for (const d of [a!, b!]) {
+      expect((await listWatchlists(d.db))[0]).toMatchObject({
+        progress: { season: 1, episode: 6 },
+        mode: 'past-progress',
+        exceptions: ['Dark Matter'],
+      });
+    }
+    // Unlinking and clearing progress sync too (back to the defaults).
+    await updateWatchlist(a!.db, dark.id, { progress: null, mode: 'everything', exceptions: [] });
+    await w.settle();
+    expect((await listWatchlists(b!.db))[0]).toMatchObject({ progress: null, mode: 'everything', exceptions: [] });
+  });
+
+  it('after an upgrade, a copy that kept other devices’ progress unread does not undo it', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas'] });
+    await w.settle();
+    await updateWatchlist(a!.db, dark.id, { ...place, exceptions: [...place.exceptions] });
+    await w.settle();
+    // B as the version before these fields synced left it: the registers in its copy, its
+    // own list at the defaults, and a record that does not say which fields it matched.
+    const stored = (await b!.db.get('watchlists', dark.id))!;
+    await b!.db.put('watchlists', { ...stored, progress: null, mode: 'everything', exceptions: [], onlyWhileBehind: false });
+    const { fieldSet: _set, ...old } = (await readSyncRecord(b!.db))!;
+    await b!.db.put('sync', old, 'state');
+    await w.settle();
+    for (const d of [a!, b!]) expect((await listWatchlists(d.db))[0]).toMatchObject(place);
+  });
+});

@@ -7,7 +7,7 @@
 import { mergeDocs, emptyDoc, docLatestStamp, type SyncDoc } from '../../../../lib/background/sync/doc';
 import { cleanTombstones } from '../../../../lib/background/sync/cleanup';
 import { newClock, observe, type Clock } from '../../../../lib/background/sync/hlc';
-import { docView, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
+import { FIELD_DEFAULTS, docView, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
 import { fromWireJson, toWireJson } from '../../../../lib/background/sync/wire';
 import { foldKey, normalizeTerms } from '../../../../lib/shared/term-text';
 import { SYNC_GROUPS, type SyncGroup } from '../../../../lib/background/sync/doc';
@@ -118,6 +118,7 @@ export function applyEdit(device: Device, edit: Edit, ledger: Ledger, now: numbe
     if (ledger.created.has(edit.id) || !titleFree(edit.title)) return;
     ledger.created.add(edit.id);
     device.lists.push({
+      ...FIELD_DEFAULTS,
       id: edit.id, title: edit.title, enabled: true, matchNameParts: true, hideUntil: null,
       createdAt: now, characters: [], cast: [], keywords: [],
     });
