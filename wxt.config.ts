@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
@@ -9,12 +10,16 @@ export default defineConfig({
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
     default_locale: 'en',
-    // alarms: the watchlist sync retries a write the browser's rate limit held back.
+    // alarms: refreshing linked shows' episode lists about once a day, and the watchlist
+    // sync retrying a write the browser's rate limit held back.
     permissions: ['storage', 'tabs', 'contextMenus', 'alarms'],
     // The options page's "Fill from TVmaze" (user-triggered): the only network request.
     // Firefox also needs the pages the content script runs on (it asks for them at install
     // already, for the content script) to register the page-state copy, lib/shared/early-state.ts.
     host_permissions: ['https://api.tvmaze.com/*', ...(browser === 'firefox' ? ['http://*/*', 'https://*/*'] : [])],
+    // Subscribing to a watchlist file asks for its site then, on the user's click
+    // (https; http only on this computer). Firefox's build holds these sites already.
+    ...(browser === 'firefox' ? {} : { optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }),
     ...(browser === 'firefox'
       ? // 140: the first Firefox with built-in consent for data collection (128 was the first
         // to run a manifest content script in the page's world, for the shadow-root hook).
@@ -46,6 +51,14 @@ export default defineConfig({
       } else if (alias && typeof alias === 'object') {
         delete (alias as Record<string, string>)['wxt/browser'];
       }
+      // WXT's content-script context goes unused (the scripts keep their own lifetime):
+      // a stand-in of a few bytes takes its place (lib/content/wxt-context.ts).
+      const context = { find: 'wxt/utils/content-script-context', replacement: resolve(__dirname, 'lib/content/wxt-context.ts') };
+      const aliases = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(aliases) ? [context, ...aliases] : [context, ...Object.entries(aliases ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))],
+      };
     },
   },
   vite: () => ({

@@ -3,12 +3,14 @@ import { useMemo } from 'preact/hooks';
 import { t } from '../lib/ui/i18n';
 import { listsLeftOffPages } from '../lib/ui/left-out';
 import type { SettingsModel } from '../lib/ui/settings-model';
+import type { SubscriptionsModel } from '../lib/ui/subscriptions-model';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
 import { ImportExport } from './import-export';
 import { LivePreview } from './live-preview';
 import { NoticeLine } from './notice-line';
 import { SearchableLists } from './searchable-lists';
 import { SettingsPanel } from './settings-panel';
+import { SubscribeForm } from './subscribe-form';
 import { TitleForm } from './title-form';
 import { WatchlistEditor } from './watchlist-editor';
 import { WatchlistList } from './watchlist-list';
@@ -18,6 +20,7 @@ export function OptionsApp(props: {
   model: WatchlistsModel;
   settings: SettingsModel;
   tvmaze?: TvmazeClient;
+  subscriptions?: SubscriptionsModel;
   download: (text: string) => void;
 }) {
   const { model } = props;
@@ -45,7 +48,7 @@ export function OptionsApp(props: {
         </section>
         <div class="editor-pane">
           {selected ? (
-            <WatchlistEditor key={selected.id} model={model} list={selected} tvmaze={props.tvmaze} />
+            <WatchlistEditor key={selected.id} model={model} list={selected} tvmaze={props.tvmaze} subscriptions={props.subscriptions} />
           ) : (
             <p class="empty">{t('editor_none')}</p>
           )}
@@ -54,6 +57,7 @@ export function OptionsApp(props: {
       <LivePreview lists={lists} />
       <SettingsPanel settings={props.settings} />
       <ImportExport model={model} download={props.download} />
+      {props.subscriptions && <SubscribeForm model={props.subscriptions} />}
     </main>
   );
 }

@@ -4,6 +4,9 @@ import { t, type MessageKey } from '../lib/ui/i18n';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
 import { TERM_GROUPS, type Watchlist } from '../lib/shared/watchlist';
 import type { TvmazeClient } from '../lib/tvmaze/client';
+import { EpisodePanel } from './episode-panel';
+import type { SubscriptionsModel } from '../lib/ui/subscriptions-model';
+import { SubscriptionBox } from './subscription-box';
 import { TermChips } from './term-chips';
 import { TitleForm } from './title-form';
 import { TvmazeFill } from './tvmaze-fill';
@@ -15,7 +18,13 @@ const GROUPS = TERM_GROUPS.map((group) => ({
 }));
 
 /** Edits one watchlist: title, on/off, name-part matching, hide-until date, the three term groups, TVmaze fill, delete. */
-export function WatchlistEditor({ model, list, tvmaze }: { model: WatchlistsModel; list: Watchlist; tvmaze?: TvmazeClient }) {
+export function WatchlistEditor({ model, list, tvmaze, subscriptions }: {
+  model: WatchlistsModel;
+  list: Watchlist;
+  tvmaze?: TvmazeClient;
+  subscriptions?: SubscriptionsModel;
+}) {
+  const sub = list.subscription ?? null;
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus follows the user's choice of list, so keyboard users land in the editor.
   useEffect(() => heading.current?.focus(), [list.id]);
@@ -30,6 +39,7 @@ export function WatchlistEditor({ model, list, tvmaze }: { model: WatchlistsMode
         initial={list.title}
         onSubmit={(title) => model.rename(list.id, title)}
       />
+      {sub && subscriptions && <SubscriptionBox id={list.id} subscription={sub} model={subscriptions} />}
       <div class="editor-flags">
         <label>
           <input type="checkbox" role="switch" checked={list.enabled} onChange={(e) => void model.setEnabled(list.id, e.currentTarget.checked)} />{' '}
@@ -58,15 +68,20 @@ export function WatchlistEditor({ model, list, tvmaze }: { model: WatchlistsMode
         )}
       </div>
       {GROUPS.map(({ group, label, placeholder }) => (
-        <TermChips
-          key={group}
-          label={t(label)}
-          placeholder={t(placeholder)}
-          terms={list[group]}
-          onAdd={(terms) => void model.addTerms(list.id, group, terms)}
-          onRemove={(term) => void model.removeTerm(list.id, group, term)}
-        />
+        <div key={group}>
+          <TermChips
+            label={t(label)}
+            placeholder={t(placeholder)}
+            terms={list[group]}
+            onAdd={(terms) => void model.addTerms(list.id, group, terms)}
+            onRemove={(term) => void model.removeTerm(list.id, group, term)}
+          />
+          {sub && sub.terms[group].length > 0 && (
+            <p class="file-terms">{t('subscription_file_terms', sub.terms[group].join(', '))}</p>
+          )}
+        </div>
       ))}
+      <EpisodePanel model={model} list={list} tvmaze={tvmaze} />
       {tvmaze && (
         <TvmazeFill api={tvmaze} listTitle={list.title} save={(group, terms) => model.addTerms(list.id, group, terms)} />
       )}

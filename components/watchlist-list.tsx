@@ -1,3 +1,4 @@
+import { hidingTerms } from '../lib/shared/subscription';
 import { formatDay } from '../lib/ui/dates';
 import { t, uiLanguage } from '../lib/ui/i18n';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
@@ -19,7 +20,9 @@ export function WatchlistList(props: {
   return (
     <ul class="watchlists" aria-label={t('heading_watchlists')}>
       {lists.map((list) => {
-        const terms = list.characters.length + list.cast.length + list.keywords.length;
+        // A subscribed list counts the file's terms too: all it hides with.
+        const { characters, cast, keywords } = hidingTerms(list);
+        const terms = characters.length + cast.length + keywords.length;
         return (
           <li key={list.id} class={`watchlist${props.selectedId === list.id ? ' selected' : ''}`}>
             <label class="switch-label">

@@ -14,7 +14,7 @@ const client = createBackgroundClient((message) => browser.runtime.sendMessage(m
 const model = createWatchlistsModel(client);
 const site = createSiteModel(client, browser.tabs);
 void model.refresh();
-void site.load();
+void site.load().then(() => site.askWhy());
 render(
   <PopupApp model={model} site={site} tvmaze={tvmazeForPage(browser)} openOptions={() => void browser.runtime.openOptionsPage()} />,
   document.getElementById('app')!,

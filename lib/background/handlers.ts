@@ -5,6 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { PlotArmorDB } from '../db/schema';
 import { getSettings, listPausedSites, pauseSite, resumeSite, updateSettings } from '../db/settings';
+import { unsubscribe } from '../db/subscriptions';
 import { readSyncRecord } from '../db/sync-state';
 import {
   addTerms,
@@ -20,6 +21,7 @@ import { parseWatchlistFile, serializeWatchlists } from '../format/watchlist-fil
 import { isEnvelope, type BackgroundProtocol, type Reply, type Verb } from '../shared/messages';
 import { problem, problemOf, ProblemError } from '../shared/problem';
 import { parseRequest, REQUEST_SCHEMAS } from './requests';
+import type { Subscriptions } from './subscriptions/service';
 import type { TabCounts } from './tab-counts';
 
 /** What the handler needs to know of a message's sender. */
@@ -42,6 +44,8 @@ export interface HandlerDeps {
    */
   write?: <T>(work: () => Promise<T>) => Promise<T>;
   counts: TabCounts;
+  /** Subscribed watchlist files (absent: subscribing is refused with a message). */
+  subscriptions?: Subscriptions;
   /** The extension's own origin, e.g. `chrome-extension://<id>/`. */
   extensionOrigin: string;
 }
@@ -65,6 +69,10 @@ export function createMessageHandler(deps: HandlerDeps) {
     await deps.publish();
     return result;
   });
+  const subscriptions = (): Subscriptions => {
+    if (!deps.subscriptions) throw new ProblemError(problem('subscriptions-unavailable'));
+    return deps.subscriptions;
+  };
   const handlers: Handlers = {
     'watchlists/list': { access: 'read', run: async () => listWatchlists(await deps.db()) },
     'watchlists/create': { access: 'write', run: async (draft) => createWatchlist(await deps.db(), draft) },
@@ -100,6 +108,9 @@ export function createMessageHandler(deps: HandlerDeps) {
         return { ...status, enabled: settings.syncWatchlists };
       },
     },
+    'subscriptions/add': { access: 'write', run: async ({ url }) => subscriptions().subscribe(url) },
+    'subscriptions/update': { access: 'write', run: async ({ url }) => subscriptions().update(url) },
+    'subscriptions/remove': { access: 'write', run: async ({ id }) => unsubscribe(await deps.db(), id, Date.now()) },
     'sites/list': { access: 'read', run: async () => listPausedSites(await deps.db()) },
     'sites/pause': {
       access: 'write',

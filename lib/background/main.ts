@@ -10,7 +10,10 @@ import { createContextMenu } from './context-menu';
 import { createEarlyStatePublisher, type ContentScriptsApi } from './early-state';
 import { createMessageHandler } from './handlers';
 import { pageStateFromDb, publishPageState } from './publish';
+import { createTvmazeClient } from '../tvmaze/client';
 import { createPublisher } from './publisher';
+import { createShowRefresh } from './show-refresh';
+import { startSubscriptions } from './subscriptions/wiring';
 import { startWatchlistSync } from './sync/wiring';
 import { createTabCounts } from './tab-counts';
 import { openWelcomeOnInstall } from './welcome';
@@ -48,14 +51,32 @@ export function startBackground(api: typeof browser): void {
     area: api.storage.session ?? null,
   });
   const publisher = createPublisher({ db, publish });
-  // Watchlists sync through storage.sync; the database stays the source of truth.
-  const sync = startWatchlistSync(api, { db, publish });
+  // Linked shows' episode lists, refreshed about daily (with subscribed files, the only requests the background makes).
+  const shows = createShowRefresh({
+    db,
+    client: createTvmazeClient((url) => fetch(url)),
+    publish,
+    alarms: api.alarms ?? null,
+  });
+  // Watchlists sync through storage.sync; the database stays the source of truth. A show
+  // linked on another device arrives as its id alone: its episode list is fetched here.
+  const sync = startWatchlistSync(api, {
+    db,
+    write: async <T,>(work: () => Promise<T>): Promise<T> => {
+      const done = await publisher.write(work);
+      void shows.refreshDue().catch(() => {});
+      return done;
+    },
+  });
+  // Watchlist files the user subscribed to, updated about daily.
+  const subscriptions = startSubscriptions(api, { db, write: publisher.write, written: () => sync?.localChanged() });
   const handle = createMessageHandler({
     db,
     publish,
     write: publisher.write,
     written: () => sync?.localChanged(),
     counts,
+    subscriptions,
     extensionOrigin: api.runtime.getURL('/'),
   });
 
@@ -66,11 +87,16 @@ export function startBackground(api: typeof browser): void {
   api.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading') void counts.forget(tabId);
   });
+  shows.listen();
   api.runtime.onInstalled.addListener((details) => {
     void publish();
+    shows.schedule();
     void openWelcomeOnInstall(details, (url) => api.tabs.create({ url }), api.runtime.getURL('/welcome.html')).catch(() => {});
   });
-  api.runtime.onStartup.addListener(() => void publish());
+  api.runtime.onStartup.addListener(() => {
+    void publish();
+    shows.schedule();
+  });
   // A registered script lives as long as the background that registered it: register
   // again whenever the background starts (storage, which outlives it, is left alone).
   if (contentScripts) {

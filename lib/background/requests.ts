@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { BackgroundProtocol, Verb } from '../shared/messages';
-import { problem, type Problem } from '../shared/problem';
+import { isProblem, problem, type Problem } from '../shared/problem';
 import { BLUR_STRENGTHS } from '../shared/settings';
 import { TERM_GROUPS } from '../shared/watchlist';
 
@@ -17,6 +17,18 @@ const group = v.picklist(TERM_GROUPS);
 const hideUntil = v.nullable(v.pipe(v.number(), v.finite()));
 const host = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/i));
 const empty = v.object({});
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+const episode = v.object({
+  season: count(1000),
+  number: count(10_000),
+  title: v.pipe(v.string(), v.maxLength(500)),
+  airstamp: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+});
+const link = v.nullable(
+  v.object({ tvmazeId: v.pipe(count(1e9), v.minValue(1)), episodes: v.pipe(v.array(episode), v.maxLength(5_000)), refreshedAt: v.pipe(v.number(), v.finite()) }),
+);
+const progress = v.nullable(v.object({ season: v.pipe(count(1000), v.minValue(1)), episode: count(10_000) }));
+const mode = v.picklist(['everything', 'past-progress']);
 
 const patch = v.strictObject({
   title: v.optional(title),
@@ -26,7 +38,23 @@ const patch = v.strictObject({
   characters: v.optional(terms),
   cast: v.optional(terms),
   keywords: v.optional(terms),
+  link: v.optional(link),
+  progress: v.optional(progress),
+  mode: v.optional(mode),
+  exceptions: v.optional(terms),
+  onlyWhileBehind: v.optional(v.boolean()),
 });
+
+const subscription = v.nullish(
+  v.object({
+    url: v.pipe(v.string(), v.maxLength(2100)),
+    source: title,
+    terms: v.object({ characters: terms, cast: terms, keywords: terms }),
+    updatedAt: v.number(),
+    checkedAt: v.number(),
+    problem: v.nullable(v.custom<Problem>(isProblem)),
+  }),
+);
 
 const watchlist = v.object({
   id,
@@ -37,6 +65,12 @@ const watchlist = v.object({
   characters: terms,
   cast: terms,
   keywords: terms,
+  link,
+  progress,
+  mode,
+  exceptions: terms,
+  onlyWhileBehind: v.boolean(),
+  subscription,
   createdAt: v.number(),
   updatedAt: v.number(),
 });
@@ -59,6 +93,9 @@ export const REQUEST_SCHEMAS: { [K in Verb]: v.GenericSchema<unknown, Background
     syncWatchlists: v.optional(v.boolean()),
   }),
   'sync/status': empty,
+  'subscriptions/add': v.object({ url: v.pipe(v.string(), v.maxLength(2100)) }),
+  'subscriptions/update': v.object({ url: v.pipe(v.string(), v.maxLength(2100)) }),
+  'subscriptions/remove': v.object({ id }),
   'sites/list': empty,
   'sites/pause': v.object({ host }),
   'sites/resume': v.object({ host }),

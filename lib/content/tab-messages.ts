@@ -7,12 +7,19 @@ import type { Scanner } from '../scan/scanner';
  * returned Promise needs webextension-polyfill in Chromium).
  */
 export function createTabMessageListener(scanner: () => Scanner | null) {
-  type RevealAll = ResponseOf<TabProtocol, 'tab/reveal-all'>;
-  return (message: unknown, _sender: unknown, sendResponse: (reply: Reply<RevealAll>) => void): false => {
-    // TabProtocol has one verb; the compiler checks its name and its answer's type.
-    if (isEnvelope(message) && message.type === ('tab/reveal-all' satisfies TabVerb)) {
-      const current = scanner();
-      sendResponse({ ok: true, data: current ? current.revealAll() : 0 });
+  return (message: unknown, _sender: unknown, sendResponse: (reply: Reply<ResponseOf<TabProtocol, TabVerb>>) => void): false => {
+    // The compiler checks each verb's name and its answer's type against TabProtocol.
+    if (!isEnvelope(message)) return false;
+    const current = scanner();
+    if (message.type === ('tab/reveal-all' satisfies TabVerb)) {
+      const data: ResponseOf<TabProtocol, 'tab/reveal-all'> = current ? current.revealAll() : 0;
+      sendResponse({ ok: true, data });
+    }
+    // Only a frame where the user revealed something answers (the first answer reaches the popup).
+    const why = message.type === ('tab/why' satisfies TabVerb) && current?.why();
+    if (why) {
+      const data: ResponseOf<TabProtocol, 'tab/why'> = why.map((r) => ({ listId: r.list.id, title: r.list.title, term: r.term, past: r.past }));
+      sendResponse({ ok: true, data });
     }
     return false;
   };

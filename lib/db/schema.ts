@@ -2,7 +2,7 @@ import type { DBSchema } from 'idb';
 import type { Watchlist } from '../shared/watchlist';
 
 /** Current database version; `openPlotArmorDb` upgrades older databases step by step. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A watchlist as stored: the public record plus its unique-title key (see `titleKey`). */
 export interface StoredWatchlist extends Watchlist {
@@ -19,7 +19,7 @@ export interface PausedSite {
 }
 
 /**
- * The IndexedDB schema (version 2).
+ * The IndexedDB schema (version 4).
  *
  * Version history:
  * - 1: `watchlists` (keyPath `id`) holding id, title, enabled, characters, cast, keywords,
@@ -29,6 +29,8 @@ export interface PausedSite {
  *   `pausedSites`.
  * - 3: new store `sync`: the sync document (per-field and per-term stamps, tombstones),
  *   the device's clock and the sync status, under the key `state` (see `sync-state.ts`).
+ * - 4: watchlists gain `link` (null), `progress` (null), `mode` ('everything'),
+ *   `exceptions` ([]) and `onlyWhileBehind` (false).
  */
 export interface PlotArmorDB extends DBSchema {
   watchlists: {
@@ -63,3 +65,6 @@ export interface WatchlistV1 {
   createdAt: number;
   updatedAt: number;
 }
+
+/** A version-2 or -3 watchlist record, as found on disk before the version-4 upgrade. */
+export type StoredWatchlistV2 = Omit<StoredWatchlist, 'link' | 'progress' | 'mode' | 'exceptions' | 'onlyWhileBehind'>;

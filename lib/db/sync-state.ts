@@ -26,6 +26,11 @@ export interface SyncRecord {
   status: SyncStatus;
   /** Epoch ms since when the remote copy looked half-written, or null. */
   partialSince: number | null;
+  /**
+   * Which set of fields `doc` was last matched against (lib/background/sync/view.ts's
+   * `SYNC_FIELD_SET`); absent in records of the version before the episode fields synced.
+   */
+  fieldSet?: number;
 }
 
 /** The stored sync record, or null on a fresh install (or when the record is damaged). */

@@ -6,7 +6,11 @@ import type { PlotArmorDB, StoredWatchlist } from './schema';
 import {
   assertTitleFree,
   checkFlag,
+  checkSubscription,
   checkHideUntil,
+  checkLink,
+  checkMode,
+  checkProgress,
   checkTerms,
   checkTitle,
   mustGet,
@@ -101,6 +105,8 @@ export function deleteWatchlist(db: Db, id: string): Promise<Watchlist | undefin
 export async function restoreWatchlist(db: Db, list: Watchlist): Promise<Watchlist> {
   const restored: Watchlist = {
     ...fromDraft(list, list.id, list.createdAt),
+    // A subscribed list comes back subscribed, with the file's terms it had.
+    ...(list.subscription ? { subscription: checkSubscription(list.subscription) } : {}),
     updatedAt: list.updatedAt,
   };
   return inWriteTx(db, 'watchlists', async (tx) => {
@@ -150,6 +156,14 @@ export async function importWatchlists(
         next[group] = terms;
         if (!isNew) changed.add(next);
       }
+      // Exceptions add up like terms; a link or progress fills in only what the list lacks.
+      const exceptions = mergeTerms(next.exceptions, incoming.exceptions);
+      const link = next.link ?? incoming.link;
+      const progress = next.progress ?? incoming.progress;
+      if (exceptions.length !== next.exceptions.length || link !== next.link || progress !== next.progress) {
+        Object.assign(next, { exceptions, link, progress });
+        if (!isNew) changed.add(next);
+      }
     }
     for (const next of changed) next.updatedAt = now;
     await Promise.all([
@@ -184,6 +198,11 @@ function fromDraft(draft: WatchlistDraft, id: string, now: number): Watchlist {
     characters: checkTerms(draft.characters ?? [], 'characters'),
     cast: checkTerms(draft.cast ?? [], 'cast'),
     keywords: checkTerms(draft.keywords ?? [], 'keywords'),
+    link: checkLink(draft.link ?? null),
+    progress: checkProgress(draft.progress ?? null),
+    mode: checkMode(draft.mode ?? 'everything'),
+    exceptions: checkTerms(draft.exceptions ?? [], 'exceptions'),
+    onlyWhileBehind: checkFlag(draft.onlyWhileBehind ?? false, 'onlyWhileBehind'),
     createdAt: now,
     updatedAt: now,
   };
@@ -197,6 +216,11 @@ function checkPatch(patch: WatchlistPatch): Partial<Watchlist> {
     out.matchNameParts = checkFlag(patch.matchNameParts, 'matchNameParts');
   }
   if (patch.hideUntil !== undefined) out.hideUntil = checkHideUntil(patch.hideUntil);
+  if (patch.link !== undefined) out.link = checkLink(patch.link);
+  if (patch.progress !== undefined) out.progress = checkProgress(patch.progress);
+  if (patch.mode !== undefined) out.mode = checkMode(patch.mode);
+  if (patch.exceptions !== undefined) out.exceptions = checkTerms(patch.exceptions, 'exceptions');
+  if (patch.onlyWhileBehind !== undefined) out.onlyWhileBehind = checkFlag(patch.onlyWhileBehind, 'onlyWhileBehind');
   for (const group of TERM_GROUPS) {
     const terms = patch[group];
     if (terms !== undefined) out[group] = checkTerms(terms, group);

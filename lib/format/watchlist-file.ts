@@ -9,15 +9,18 @@
  *                       "characters": [], "cast": [], "keywords": [] } ] }
  */
 import * as v from 'valibot';
-import { MAX_TERM_LENGTH, MAX_TITLE_LENGTH } from '../shared/limits';
-import { TERM_GROUPS, type TermGroup, type Watchlist } from '../shared/watchlist';
+import { MAX_LINKED_EPISODES, MAX_TERM_LENGTH, MAX_TITLE_LENGTH } from '../shared/limits';
+import { TERM_GROUPS, type HideMode, type Progress, type ShowLink, type TermGroup, type Watchlist } from '../shared/watchlist';
 import { cleanText, normalizeTerms, titleKey } from '../shared/term-text';
+import { hidingTerms } from '../shared/subscription';
 import { problem, type Problem, type ProblemCode } from '../shared/problem';
 
 /** The value of the file's "format" field. */
 export const FILE_FORMAT = 'plot-armor';
-/** The file version this code reads and writes. */
-export const FILE_VERSION = 1;
+/** The file version this code writes; it reads this one and version 1. */
+export const FILE_VERSION = 2;
+/** The versions this code reads: 1 (no episode fields) and 2. */
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 /** Texts of this many bytes (UTF-8) or more are refused before parsing. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** More terms than this in one file (all lists together) are refused. */
@@ -41,6 +44,11 @@ export interface ImportedWatchlist {
   characters: string[];
   cast: string[];
   keywords: string[];
+  link: ShowLink | null;
+  progress: Progress | null;
+  mode: HideMode;
+  exceptions: string[];
+  onlyWhileBehind: boolean;
 }
 
 /** The outcome of `parseWatchlistFile`: the watchlists, or the one problem for the user. */
@@ -67,6 +75,32 @@ const HIDE_UNTIL_MESSAGE = entryCode('entry-hide-until-invalid');
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
+// The episode fields: any bad part of one is named by the field (the sentence shows its form).
+const whole = (code: ProblemCode, min: number) => v.pipe(v.number(code), v.integer(code), v.minValue(min, code));
+const PROGRESS = entryCode('entry-progress-invalid');
+const ProgressSchema = v.object({ season: whole(PROGRESS, 1), episode: whole(PROGRESS, 0) }, PROGRESS);
+const LINK = entryCode('entry-link-invalid');
+const EpisodeSchema = v.object(
+  {
+    season: whole(LINK, 0),
+    number: whole(LINK, 0),
+    title: v.optional(v.string(LINK), ''),
+    airstamp: v.optional(
+      v.nullable(v.pipe(v.string(LINK), v.regex(ISO_DATE, LINK), v.check((t) => Number.isFinite(Date.parse(t)), LINK))),
+      null,
+    ),
+  },
+  LINK,
+);
+const LinkSchema = v.object(
+  {
+    tvmaze: whole(LINK, 1),
+    episodes: v.optional(v.pipe(v.array(EpisodeSchema, LINK), v.maxLength(MAX_LINKED_EPISODES, LINK)), []),
+    refreshedAt: v.optional(v.nullable(v.pipe(v.string(LINK), v.regex(ISO_DATE, LINK))), null),
+  },
+  LINK,
+);
+
 const EntrySchema = v.object(
   {
     // Optional-then-checked, so a missing title gets the same message as an empty one.
@@ -92,6 +126,12 @@ const EntrySchema = v.object(
     characters: termList(),
     cast: termList(),
     keywords: termList(),
+    // Version 2: the episode fields (a version-1 file has none; their defaults hide as version 1 did).
+    link: v.optional(v.nullable(LinkSchema), null),
+    progress: v.optional(v.nullable(ProgressSchema), null),
+    mode: v.optional(v.picklist(['everything', 'past-progress'], entryCode('entry-mode-invalid')), 'everything'),
+    exceptions: termList(),
+    onlyWhileBehind: v.optional(v.boolean(entryCode('entry-flag-invalid')), false),
   },
   entryCode('entry-not-object'),
 );
@@ -132,7 +172,7 @@ function parseChecked(text: string): ParseResult {
     return fail(jsonProblem(error, text));
   }
   if (!isRecord(data) || data.format !== FILE_FORMAT) return fail(problem('file-not-ours', FILE_FORMAT));
-  if (data.version !== FILE_VERSION) {
+  if (!READABLE_VERSIONS.includes(data.version)) {
     return fail(
       data.version === undefined
         ? problem('file-version-missing', FILE_VERSION)
@@ -152,7 +192,17 @@ function parseChecked(text: string): ParseResult {
       return fail(entryProblem(index, result.issues[0]));
     }
     const { output } = result;
-    watchlists.push({ ...output, ...termsOf(output) });
+    const { link, ...rest } = output;
+    watchlists.push({
+      ...rest,
+      ...termsOf(output),
+      exceptions: normalizeTerms(output.exceptions),
+      link: link && {
+        tvmazeId: link.tvmaze,
+        episodes: link.episodes.map((e) => ({ ...e, title: cleanText(e.title) })),
+        refreshedAt: link.refreshedAt === null ? 0 : Date.parse(link.refreshedAt),
+      },
+    });
   }
   return { ok: true, watchlists: mergeDuplicateTitles(watchlists) };
 }
@@ -165,14 +215,22 @@ export function serializeWatchlists(lists: Watchlist[]): string {
   const file = {
     format: FILE_FORMAT,
     version: FILE_VERSION,
+    // A subscribed list is written with the file's terms too: an export is a copy of what hides.
     watchlists: lists.map((list) => ({
       title: list.title,
       enabled: list.enabled,
       matchNameParts: list.matchNameParts,
       hideUntil: list.hideUntil === null ? null : new Date(list.hideUntil).toISOString(),
-      characters: list.characters,
-      cast: list.cast,
-      keywords: list.keywords,
+      ...hidingTerms(list),
+      mode: list.mode,
+      progress: list.progress,
+      exceptions: list.exceptions,
+      onlyWhileBehind: list.onlyWhileBehind,
+      link: list.link && {
+        tvmaze: list.link.tvmazeId,
+        refreshedAt: list.link.refreshedAt ? new Date(list.link.refreshedAt).toISOString() : null,
+        episodes: list.link.episodes,
+      },
     })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -48,14 +48,32 @@ import type { MatchList } from '../shared/watchlist';
 import { buildAutomaton, RARE_ENTRY } from './automaton';
 import { classAfter, classAt, classBefore, classEndingAt, isSpacedWord, LOWER } from './boundary';
 import { foldPage, matchStart } from './fold';
+import { findMarkers } from './markers';
 import { collectOwners, type Owners } from './owners';
+import { isPastBoundary } from './past';
+import { CAPITAL, EXCEPTION, isConditional, PLAIN_TITLE, TERM, TITLE } from './terms';
 
 /** The compiled watchlists. */
 export interface Matcher {
   /** lists whose terms occur in text, in input order, each once; [] when none */
   match(text: string): readonly MatchList[];
+  /**
+   * Why each list that `match` gives for `text` hides it: the term found and, for a list
+   * hiding only what lies past an episode, what lies past it (a marker or an episode
+   * title). Slower than `match`; for the user who revealed a block and asks why.
+   */
+  explain(text: string): HideReason[];
   /** true when no enabled list has any usable term (scanning can be skipped) */
   readonly empty: boolean;
+}
+
+/** Why a list hides a text: the words found, as written in it. */
+export interface HideReason {
+  list: MatchList;
+  /** The term (or distinctive episode title) found. */
+  term: string;
+  /** What lies past the viewer's episode (a marker, an episode title); null for a list hiding every mention. */
+  past: string | null;
 }
 
 /**
@@ -78,8 +96,20 @@ export function compileMatcher(lists: readonly MatchList[], forms?: Owners | nul
 export function compileWithBudget(input: readonly MatchList[], denseBudget: number, forms?: Owners | null): Matcher {
   const lists = [...input]; // the caller may edit its array later
   const owners = forms ?? collectOwners(lists);
-  if (!owners) return { empty: true, match: () => NONE };
-  const { texts, ownerStart, ownerList, ownerCapital, wanted } = owners;
+  if (!owners) return { empty: true, match: () => NONE, explain: () => [] };
+  const { texts, ownerStart, ownerList, ownerRole } = owners;
+  // Lists with a boundary or exceptions can only be decided once the whole text is read:
+  // their hits are recorded, then `decide` reads them. The others are confirmed at once,
+  // and the scan stops when all of them are found (when there are only such lists).
+  const conditional = new Uint8Array(lists.length);
+  for (let li = 0; li < lists.length; li++) if (isConditional(lists[li]!)) conditional[li] = 1;
+  const wanted = conditional.includes(1) ? -1 : owners.wanted;
+  /** This call's hits of recorded lists, flat: list, role bits, start, end. */
+  const hits: number[] = [];
+  const decided = new Uint32Array(lists.length);
+  const rolesFound = new Uint8Array(lists.length);
+  /** While explaining: every list's hits are recorded, and the reasons kept. */
+  let reasons: HideReason[] | null = null;
 
   // Which ends of a pattern need a word boundary, worked out at its first hit (most
   // patterns never occur on a page): 1 before, 2 after, 4 known.
@@ -104,7 +134,10 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
     for (let u = output[s] !== -1 ? s : nextOutput[s]!; u !== 0; u = nextOutput[u]!) {
       const p = output[u]!;
       let open = false;
-      for (let o = ownerStart[p]!; o < ownerStart[p + 1]!; o++) if (seen[ownerList[o]!] !== stamp) open = true;
+      for (let o = ownerStart[p]!; o < ownerStart[p + 1]!; o++) {
+        const li = ownerList[o]!;
+        if (seen[li] !== stamp || conditional[li] || reasons) open = true;
+      }
       if (!open) continue;
       const edge = edges[p] || edgesOf(p);
       if (edge & 2 && isSpacedWord(classAfter(text, i + 1))) continue;
@@ -113,8 +146,16 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
       let lowerStart: boolean | undefined;
       for (let o = ownerStart[p]!; o < ownerStart[p + 1]!; o++) {
         const li = ownerList[o]!;
+        let role = ownerRole[o]!;
+        if (conditional[li] || reasons) {
+          if (role & (CAPITAL | PLAIN_TITLE) && (lowerStart ??= (classAt(text, start) & LOWER) !== 0)) {
+            role &= role & CAPITAL ? ~(TERM | CAPITAL | PLAIN_TITLE) : ~PLAIN_TITLE;
+          }
+          if (role) hits.push(li, role, start, i + 1);
+          continue;
+        }
         if (seen[li] === stamp) continue;
-        if (ownerCapital[o] && (lowerStart ??= (classAt(text, start) & LOWER) !== 0)) continue;
+        if (role & CAPITAL && (lowerStart ??= (classAt(text, start) & LOWER) !== 0)) continue;
         seen[li] = stamp;
         found++;
       }
@@ -122,35 +163,113 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
     return found;
   };
 
+  /** Whether [from, to) lies inside an exception of list `li` found in this text. */
+  const excepted = (li: number, from: number, to: number): boolean => {
+    for (let k = 0; k < hits.length; k += 4) {
+      if (hits[k] === li && hits[k + 1]! & EXCEPTION && hits[k + 2]! <= from && to <= hits[k + 3]!) return true;
+    }
+    return false;
+  };
+
+  /** Decides the recorded lists once the text is read; returns how many hide it. */
+  const decide = (text: string): number => {
+    let found = 0;
+    let markers: number[] | null = null;
+    // The roles each list was found in: a list with only ordinary titles or exceptions
+    // (most of them, on a page of common words) needs no closer look.
+    for (let h = 0; h < hits.length; h += 4) {
+      const li = hits[h]!;
+      if (decided[li] !== stamp) {
+        decided[li] = stamp;
+        rolesFound[li] = 0;
+      }
+      rolesFound[li] = rolesFound[li]! | hits[h + 1]!;
+    }
+    for (let h = 0; h < hits.length; h += 4) {
+      const li = hits[h]!;
+      if (!(rolesFound[li]! & (TERM | TITLE))) continue;
+      const exceptions = rolesFound[li]! & EXCEPTION;
+      rolesFound[li] = 0; // decided once
+      let term = -1;
+      let title = -1;
+      let plain = -1;
+      for (let k = h; k < hits.length; k += 4) {
+        const role = hits[k + 1]!;
+        if (hits[k] !== li || !(role & (TERM | TITLE | PLAIN_TITLE))) continue;
+        if (exceptions && excepted(li, hits[k + 2]!, hits[k + 3]!)) continue;
+        if (role & TERM && term < 0) term = k;
+        if (role & TITLE && title < 0) title = k;
+        if (role & PLAIN_TITLE && plain < 0) plain = k;
+      }
+      const boundary = lists[li]!.boundary;
+      let by = -1; // the hit that names the show (or a distinctive title)
+      let past: string | null = null;
+      if (!boundary) by = term;
+      else if (title >= 0) {
+        by = title;
+        past = text.slice(hits[title + 2], hits[title + 3]);
+      } else if (term >= 0 && plain >= 0) {
+        by = term;
+        past = text.slice(hits[plain + 2], hits[plain + 3]);
+      } else if (term >= 0) {
+        markers ??= findMarkers(text);
+        for (let m = 0; m < markers.length; m += 4) {
+          if (!isPastBoundary(markers[m]!, markers[m + 1]!, boundary) || excepted(li, markers[m + 2]!, markers[m + 3]!)) continue;
+          by = term;
+          past = text.slice(markers[m + 2], markers[m + 3]);
+          break;
+        }
+      }
+      if (by < 0) continue;
+      seen[li] = stamp;
+      found++;
+      reasons?.push({ list: lists[li]!, term: text.slice(hits[by + 2], hits[by + 3]), past });
+    }
+    return found;
+  };
+
+  const match = (text: string): readonly MatchList[] => {
+    if (++stamp === 0xffffffff) {
+      seen.fill(0);
+      decided.fill(0);
+      stamp = 1;
+    }
+    hits.length = 0;
+    let found = 0;
+    let s = start | 0; // an int32 from the start, so the loop keeps `s` untagged
+    const sy = symbols;
+    const de = delta;
+    for (let i = 0, n = text.length; i < n; i++) {
+      let t = de[s + sy[text.charCodeAt(i)]!]!;
+      // One sign test per character: rows not built yet (0), rare symbols and unread
+      // pages (RARE_ENTRY) and outputs (negative) all take this branch.
+      if (t <= 0) {
+        if (t === 0 || t === RARE_ENTRY) t = next(s, text.charCodeAt(i));
+        if (t < 0) {
+          t = -t;
+          found += confirm(text, i, t / dense);
+          if (found === wanted) break;
+        }
+      }
+      s = t;
+    }
+    if (hits.length > 0) found += decide(text);
+    if (found === 0) return NONE;
+    const result: MatchList[] = [];
+    for (let li = 0; li < lists.length; li++) if (seen[li] === stamp) result.push(lists[li]!);
+    return result;
+  };
   return {
     empty: false,
-    match(text) {
-      if (++stamp === 0xffffffff) {
-        seen.fill(0);
-        stamp = 1;
+    match,
+    explain(text) {
+      const out: HideReason[] = (reasons = []);
+      try {
+        match(text);
+      } finally {
+        reasons = null;
       }
-      let found = 0;
-      let s = start | 0; // an int32 from the start, so the loop keeps `s` untagged
-      const sy = symbols;
-      const de = delta;
-      for (let i = 0, n = text.length; i < n; i++) {
-        let t = de[s + sy[text.charCodeAt(i)]!]!;
-        // One sign test per character: rows not built yet (0), rare symbols and unread
-        // pages (RARE_ENTRY) and outputs (negative) all take this branch.
-        if (t <= 0) {
-          if (t === 0 || t === RARE_ENTRY) t = next(s, text.charCodeAt(i));
-          if (t < 0) {
-            t = -t;
-            found += confirm(text, i, t / dense);
-            if (found === wanted) break;
-          }
-        }
-        s = t;
-      }
-      if (found === 0) return NONE;
-      const result: MatchList[] = [];
-      for (let li = 0; li < lists.length; li++) if (seen[li] === stamp) result.push(lists[li]!);
-      return result;
+      return lists.flatMap((list) => out.filter((r) => r.list === list));
     },
   };
 }

@@ -12,6 +12,7 @@ export function compileOnFirstUse(compile: () => Matcher): Matcher {
   let compiled: Matcher | null = null;
   return {
     match: (text) => (compiled ??= compile()).match(text),
+    explain: (text) => (compiled ??= compile()).explain(text),
     // Not known before compiling: a list with no usable term is found out on first use.
     get empty() {
       return compiled?.empty ?? false;

@@ -3,7 +3,7 @@
  * pattern numbers), and for each the lists that own it and whether each needs a capital.
  */
 import type { MatchList } from '../shared/watchlist';
-import { listForms } from './terms';
+import { CAPITAL, listForms, TERM } from './terms';
 
 /** Forms and their owners, flat for the matcher's hit path. */
 export interface Owners {
@@ -13,8 +13,8 @@ export interface Owners {
   ownerStart: Int32Array;
   /** The owning list's index. */
   ownerList: Int32Array;
-  /** 1 when that list has the form only as a name part (it must start with a capital). */
-  ownerCapital: Uint8Array;
+  /** The form's role bits for that list (TERM, CAPITAL, TITLE, PLAIN_TITLE, EXCEPTION). */
+  ownerRole: Uint8Array;
   /** How many lists own any form. */
   wanted: number;
 }
@@ -28,36 +28,39 @@ export function collectOwners(lists: readonly MatchList[]): Owners | null {
   for (let li = 0; li < lists.length; li++) {
     const list = lists[li]!;
     capacity += 3 * (list.characters.length + list.cast.length) + 2 * list.keywords.length + 4;
+    if (list.boundary) capacity += list.boundary.titles.length + list.boundary.plainTitles.length;
+    capacity += list.exceptions?.length ?? 0;
   }
   const ids = new Map<string, number>();
   let lastEntry = new Int32Array(capacity); // by form id
   let entryForm = new Int32Array(capacity);
   let entryList = new Int32Array(capacity);
-  let entryCapital = new Uint8Array(capacity);
+  let entryRole = new Uint8Array(capacity);
   let entries = 0;
   let li = 0;
   // A list's forms arrive together, so a repeat within the list is its last entry.
-  const add = (text: string, capital: boolean): void => {
+  const add = (text: string, role: number): void => {
     let id = ids.get(text);
     if (id === undefined) {
       id = ids.size;
       ids.set(text, id);
       if (id === lastEntry.length) lastEntry = grow(lastEntry);
     } else if (entryList[lastEntry[id]!] === li) {
-      if (!capital) entryCapital[lastEntry[id]!] = 0;
+      const e = lastEntry[id]!;
+      entryRole[e] = mergeRoles(entryRole[e]!, role);
       return;
     }
     if (entries === entryForm.length) {
       entryForm = grow(entryForm);
       entryList = grow(entryList);
       const wider = new Uint8Array(entries * 2);
-      wider.set(entryCapital);
-      entryCapital = wider;
+      wider.set(entryRole);
+      entryRole = wider;
     }
     lastEntry[id] = entries;
     entryForm[entries] = id;
     entryList[entries] = li;
-    entryCapital[entries] = capital ? 1 : 0;
+    entryRole[entries] = role;
     entries++;
   };
   for (; li < lists.length; li++) listForms(lists[li]!, add);
@@ -73,15 +76,21 @@ export function collectOwners(lists: readonly MatchList[]): Owners | null {
   for (let p = 0; p < texts.length; p++) ownerStart[p + 1]! += ownerStart[p]!;
   const fill = ownerStart.slice(0, texts.length);
   const ownerList = new Int32Array(entries);
-  const ownerCapital = new Uint8Array(entries);
+  const ownerRole = new Uint8Array(entries);
   let wanted = 0; // entries come list by list
   for (let e = 0; e < entries; e++) {
     const o = fill[rank[entryForm[e]!]!]!++;
     ownerList[o] = entryList[e]!;
-    ownerCapital[o] = entryCapital[e]!;
+    ownerRole[o] = entryRole[e]!;
     if (e === 0 || entryList[e] !== entryList[e - 1]) wanted++;
   }
-  return { texts, ownerStart, ownerList, ownerCapital, wanted };
+  return { texts, ownerStart, ownerList, ownerRole, wanted };
+}
+
+/** One form's roles for one list: the union, and a capital needed only if every term use needs it. */
+function mergeRoles(had: number, role: number): number {
+  const capital = !(role & TERM) ? had & CAPITAL : !(had & TERM) ? role & CAPITAL : had & role & CAPITAL;
+  return ((had | role) & ~CAPITAL) | capital;
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

@@ -22,7 +22,7 @@ export function storeForms(lists: readonly MatchList[]): StoredForms | null {
   const o = collectOwners(lists);
   if (!o || o.texts.length > STORED_FORMS_LIMIT || o.texts.some((t) => t.includes('\n'))) return null;
   const owners: number[] = [];
-  for (let e = 0; e < o.ownerList.length; e++) owners.push(o.ownerList[e]! * 2 + o.ownerCapital[e]!);
+  for (let e = 0; e < o.ownerList.length; e++) owners.push(o.ownerList[e]! * 32 + o.ownerRole[e]!);
   return { texts: o.texts.join('\n'), start: [...o.ownerStart], owners };
 }
 
@@ -42,21 +42,21 @@ export function loadForms(stored: unknown, listCount: number): Owners | null {
   const ownerStart = Int32Array.from(start);
   for (let p = 0; p < texts.length; p++) if (!(ownerStart[p]! < ownerStart[p + 1]!) || !texts[p]) return null;
   const ownerList = new Int32Array(owners.length);
-  const ownerCapital = new Uint8Array(owners.length);
+  const ownerRole = new Uint8Array(owners.length);
   const owning = new Uint8Array(listCount);
   let wanted = 0;
   for (let e = 0; e < owners.length; e++) {
     const x: number = owners[e]!;
-    const li = x >> 1;
-    if (!(x >= 0 && x === (x | 0) && li < listCount)) return null;
+    const li = x >> 5;
+    if (!(x >= 0 && x === (x | 0) && li < listCount && (x & 31) !== 0)) return null;
     ownerList[e] = li;
-    ownerCapital[e] = x & 1;
+    ownerRole[e] = x & 31;
     if (owning[li] === 0) {
       owning[li] = 1;
       wanted++;
     }
   }
-  return { texts, ownerStart, ownerList, ownerCapital, wanted };
+  return { texts, ownerStart, ownerList, ownerRole, wanted };
 }
 
 /**

@@ -88,41 +88,70 @@ function isPlainWords(s: string): boolean {
 }
 const PLAIN_WORDS = /^[a-z0-9 ]+$/;
 
+/** Role bit of a form: one of the list's terms (it names the show). */
+export const TERM = 1;
+/** With TERM: the term is only a name part, so it must start with a capital. */
+export const CAPITAL = 2;
+/** Title of an unwatched episode that hides a block on its own. */
+export const TITLE = 4;
+/** Title of an unwatched episode of ordinary words: counts only with the show, and with a capital. */
+export const PLAIN_TITLE = 8;
+/** An exception: whatever is found inside it does not count. */
+export const EXCEPTION = 16;
+
 /**
- * Hands `add` every folded form of an enabled list's terms (duplicates possible), and
- * whether it needs a capital; nothing for a disabled list.
+ * Hands `add` every folded form of an enabled list's terms, episode titles and
+ * exceptions (duplicates possible), with its role bits; nothing for a disabled list.
  */
-export function listForms(list: MatchList, add: (text: string, capital: boolean) => void): void {
+export function listForms(list: MatchList, add: (text: string, role: number) => void): void {
   if (!list.enabled) return;
   // Indexed loops and callbacks, not for-of over fresh arrays: code that runs once per
   // frame is not optimized yet, and there each of those allocates.
-  const addVariants = (text: string | null, capital: boolean): void => {
+  const addVariants = (text: string | null, role: number): void => {
     if (!text) return;
-    if (isPlainWords(text)) add(text, capital);
-    else for (const v of variants(text)) add(v, capital);
+    if (isPlainWords(text)) add(text, role);
+    else for (const v of variants(text)) add(v, role);
   };
-  const addPart = (part: string): void => addVariants(part, true);
-  const addPlainPart = (part: string): void => add(part, true);
+  const addPart = (part: string): void => addVariants(part, TERM | CAPITAL);
+  const addPlainPart = (part: string): void => add(part, TERM | CAPITAL);
   const title = foldTerm(list.title);
-  addVariants(title, false);
-  if (title) addVariants(runTogether(title), false);
+  addVariants(title, TERM);
+  if (title) addVariants(runTogether(title), TERM);
   const names = list.characters.concat(list.cast);
   const plain = plainNames(names);
   for (let k = 0; k < names.length; k++) {
     if (plain) {
-      add(plain[k]!, false);
+      add(plain[k]!, TERM);
       if (list.matchNameParts) forEachNamePart(plain[k]!, addPlainPart);
     } else {
       const folded = foldTerm(names[k]!);
-      addVariants(folded, false);
+      addVariants(folded, TERM);
       if (list.matchNameParts && folded) forEachNamePart(folded, addPart);
     }
   }
   for (let k = 0; k < list.keywords.length; k++) {
     const folded = foldTerm(list.keywords[k]!);
-    addVariants(folded, false);
-    if (folded) addVariants(plural(folded), false);
+    addVariants(folded, TERM);
+    if (folded) addVariants(plural(folded), TERM);
   }
+  const boundary = list.boundary;
+  if (boundary) {
+    for (let k = 0; k < boundary.titles.length; k++) addVariants(foldTerm(boundary.titles[k]!), TITLE);
+    for (let k = 0; k < boundary.plainTitles.length; k++) addVariants(foldTerm(boundary.plainTitles[k]!), PLAIN_TITLE);
+  }
+  const exceptions = list.exceptions;
+  if (exceptions) {
+    for (let k = 0; k < exceptions.length; k++) {
+      const folded = foldTerm(exceptions[k]!);
+      addVariants(folded, EXCEPTION);
+      if (folded) addVariants(plural(folded), EXCEPTION); // "snow day" spares "snow days" too
+    }
+  }
+}
+
+/** Whether a list needs more than "any term found": a boundary or exceptions. */
+export function isConditional(list: MatchList): boolean {
+  return !!list.boundary || (list.exceptions?.length ?? 0) > 0;
 }
 
 /**

@@ -121,7 +121,11 @@ function remember(store: SavedAttributes, el: Element, names: readonly string[])
  */
 export function guardElement(block: Element, hint: string): SavedAttributes {
   const store: SavedAttributes = new Map();
-  remember(store, block, ['aria-hidden', 'title']);
+  // A title of the page's own may name the show, and shows on hover: it gives way to the
+  // hint. A block with none gets none: pages style `[title]` (and show `attr(title)`),
+  // so adding one can change the layout.
+  const titled = block.hasAttribute('title');
+  remember(store, block, titled ? ['aria-hidden', 'title'] : ['aria-hidden']);
   const inner = [...block.querySelectorAll(INNER_FOCUSABLE)];
   // A hidden link or button is itself out of the tab order: its control stands in for it.
   if (block.matches(INNER_FOCUSABLE)) inner.unshift(block);
@@ -130,7 +134,7 @@ export function guardElement(block: Element, hint: string): SavedAttributes {
     el.setAttribute('tabindex', '-1');
   }
   block.setAttribute('aria-hidden', 'true');
-  block.setAttribute('title', hint);
+  if (titled) block.setAttribute('title', hint);
   return store;
 }
 

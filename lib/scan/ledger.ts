@@ -179,11 +179,8 @@ export function createLedger(words: PageWords): Ledger {
       entry.saved = new Map();
       entry.control.host.remove();
       if (isText(node)) cover(node, entry, false);
-      else {
-        node.setAttribute(STATE_ATTRIBUTE, 'revealed');
-        entry.saved.set(node, { title: node.getAttribute('title') });
-        node.setAttribute('title', words.rehideHint);
-      }
+      // A revealed block is the page's own again, its title too: only the state attribute stays.
+      else node.setAttribute(STATE_ATTRIBUTE, 'revealed');
       for (const part of entry.parts) part.setAttribute(STATE_ATTRIBUTE, 'revealed');
       return true;
     },

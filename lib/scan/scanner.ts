@@ -17,7 +17,7 @@
  * - the open shadow roots it watches are held only while they are in the document, so
  *   a page that creates and drops web components does not make it hold them all.
  */
-import type { Matcher } from '../match/compile';
+import type { HideReason, Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
 import { createChangeQueue } from './change-queue';
 import { collect, collectToEnd, matchUnit, type Collected, type ReadScope } from './collect';
@@ -63,6 +63,12 @@ export interface Scanner {
   revealAll(): number;
   /** Marks one hidden block (or hidden text) as revealed by the user. */
   reveal(el: Hideable): boolean;
+  /**
+   * Why the block the user last revealed was hidden: each show with the term found and
+   * what lay past the viewer's episode; null when nothing was revealed. Safe to tell:
+   * they chose to read it. Answered only over the extension's messaging, never in the page.
+   */
+  why(): HideReason[] | null;
   /** Hides a block (or text) the user had revealed, again. */
   rehide(el: Hideable): boolean;
   /** How many blocks are hidden now. */
@@ -87,6 +93,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const { doc, signal } = options;
   const win = options.win ?? (doc.defaultView as (Window & typeof globalThis) | null) ?? globalThis.window;
   let matcher: Matcher | null = null;
+  let lastRevealed: Hideable | null = null;
   // The shadow roots to read on a full rescan: only those in the document (see `prune`).
   const roots = new Set<Document | ShadowRoot>([doc]);
   const observed = new WeakSet<ShadowRoot>();
@@ -139,6 +146,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       stopped = true;
       observer.disconnect();
       hidden.clear();
+      lastRevealed = null;
       wholeItems.clear();
       ledger.clear();
       dropEmptyHighlight(doc);
@@ -293,10 +301,19 @@ export function createScanner(options: ScannerOptions): Scanner {
     },
     reveal(el) {
       if (!ledger.reveal(el)) return false;
+      lastRevealed = el;
       memory.remember(el);
       hidden.delete(el);
       report();
       return true;
+    },
+    why() {
+      if (!lastRevealed || !matcher) return null;
+      const el = lastRevealed as Element;
+      // The block's words, and those of its labelled images and links, as it was read.
+      let text = el.textContent ?? '';
+      if (el.nodeType === 1) for (const a of ['alt', 'title', 'aria-label']) text += ` ${el.getAttribute(a) ?? ''}`;
+      return matcher.explain(text);
     },
     rehide(el) {
       if (!ledger.rehide(el)) return false;

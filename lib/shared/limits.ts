@@ -8,3 +8,6 @@
 export const MAX_TITLE_LENGTH = 500;
 /** The longest term, in characters, after spaces are tidied. */
 export const MAX_TERM_LENGTH = 500;
+
+/** The most episodes a linked show's list holds (TVmaze's longest-running shows have a few thousand). */
+export const MAX_LINKED_EPISODES = 5_000;

@@ -25,6 +25,14 @@ interface Spec<Req, Res, A extends Access> {
 
 type None = Record<string, never>;
 
+/** What applying a subscribed file changed, by watchlist title. */
+export interface SubscriptionSummary {
+  added: string[];
+  updated: string[];
+  /** Lists following the file whose list is gone from it (kept as they were). */
+  missing: string[];
+}
+
 /** Verbs the background answers. */
 export interface BackgroundProtocol {
   'watchlists/list': Spec<None, Watchlist[], 'read'>;
@@ -40,6 +48,12 @@ export interface BackgroundProtocol {
   'settings/update': Spec<Partial<Settings>, Settings, 'write'>;
   /** Whether watchlists sync, which do not fit, and any problem with the synced copy. */
   'sync/status': Spec<None, SyncStatus & { enabled: boolean }, 'read'>;
+  /** Subscribes to the watchlist file at `url` (fetched now); which lists it added or updated. */
+  'subscriptions/add': Spec<{ url: string }, SubscriptionSummary, 'write'>;
+  /** Fetches a subscribed file again now. */
+  'subscriptions/update': Spec<{ url: string }, SubscriptionSummary, 'write'>;
+  /** Stops following the file; the list keeps the file's terms as its own. */
+  'subscriptions/remove': Spec<{ id: string }, Watchlist, 'write'>;
   'sites/list': Spec<None, string[], 'read'>;
   'sites/pause': Spec<{ host: string }, string[], 'write'>;
   'sites/resume': Spec<{ host: string }, string[], 'write'>;
@@ -51,9 +65,19 @@ export interface BackgroundProtocol {
   'tab/count': Spec<{ tabId: number }, number, 'read'>;
 }
 
+/** One show that hid a revealed block: the term found, and what lay past the viewer's episode. */
+export interface WhyHidden {
+  listId: string;
+  title: string;
+  term: string;
+  past: string | null;
+}
+
 /** Verbs a content script answers (sent to a tab by the popup). */
 export interface TabProtocol {
   'tab/reveal-all': { req: None; res: number };
+  /** Why the block the user last revealed in the tab was hidden (asked by the popup). */
+  'tab/why': { req: None; res: WhyHidden[] };
 }
 
 export type Verb = keyof BackgroundProtocol;

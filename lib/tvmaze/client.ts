@@ -1,8 +1,11 @@
 /**
- * TVmaze's public API (https://www.tvmaze.com/api): show search and a show's cast.
+ * TVmaze's public API (https://www.tvmaze.com/api): show search, a show's cast and its
+ * episode list.
  * The extension's only network requests, made only when the user asks. `fetch` is
  * injected, so tests replay recorded responses and never touch the network.
  */
+
+import type { Episode } from '../shared/watchlist';
 
 /** The API's origin (also the manifest's host permission). */
 export const TVMAZE_ORIGIN = 'https://api.tvmaze.com';
@@ -84,8 +87,26 @@ export function createTvmazeClient(fetchFn: FetchLike) {
         return typeof person === 'string' && typeof character === 'string' ? [{ person, character }] : [];
       });
     },
+    /**
+     * The show's regular episodes (`/shows/:id/episodes`, which leaves specials out
+     * unless asked), in airing order. An answer with no usable episode is malformed.
+     */
+    async episodesOf(showId: number): Promise<Episode[]> {
+      const data = await get(`/shows/${encodeURIComponent(String(showId))}/episodes`);
+      if (!Array.isArray(data)) throw new TvmazeError('bad-response');
+      const episodes = data.flatMap((entry): Episode[] => {
+        const e = record(entry);
+        if (!e || !isCount(e.season) || !isCount(e.number) || e.season < 1) return [];
+        const airstamp = typeof e.airstamp === 'string' && Number.isFinite(Date.parse(e.airstamp)) ? e.airstamp : null;
+        return [{ season: e.season, number: e.number, title: typeof e.name === 'string' ? e.name.trim().slice(0, 500) : '', airstamp }];
+      });
+      if (data.length > 0 && episodes.length === 0) throw new TvmazeError('bad-response');
+      return episodes.slice(0, 5_000);
+    },
   };
 }
+
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 10_000;
 
 /** The TVmaze client. */
 export type TvmazeClient = ReturnType<typeof createTvmazeClient>;

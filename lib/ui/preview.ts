@@ -3,11 +3,15 @@
  * answered by the same matcher the content script uses.
  */
 import { compileMatcher, type Matcher } from '../match/compile';
-import { isActive, type Watchlist } from '../shared/watchlist';
+import { activeListsAt, buildSnapshot } from '../shared/snapshot';
+import type { Watchlist } from '../shared/watchlist';
 
-/** Compiles the lists that hide anything at `now` (enabled and not past their date). */
+/**
+ * Compiles the lists that hide anything at `now`, as pages get them (enabled, not past
+ * their date, with their boundary and exceptions).
+ */
 export function previewMatcher(lists: readonly Watchlist[], now: number): Matcher {
-  return compileMatcher(lists.filter((list) => isActive(list, now)));
+  return compileMatcher(activeListsAt(buildSnapshot([...lists], now), now));
 }
 
 /** The titles of the watchlists whose terms occur in `text`; [] when it would stay readable. */

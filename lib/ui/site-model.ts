@@ -4,6 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import { createTabClient, type BackgroundClient } from '../shared/client';
+import type { WhyHidden } from '../shared/messages';
 import { isHostPaused } from '../shared/page-state';
 import { createAttempt } from './attempt';
 
@@ -32,6 +33,7 @@ export function createSiteModel(client: BackgroundClient, tabs: TabsApi) {
   const hidden = signal(0);
   const paused = signal(false);
   const error = signal<string | null>(null);
+  const why = signal<WhyHidden[] | null>(null);
   const attempt = createAttempt(error);
   const setPaused = (sites: string[]) => {
     paused.value = host.value !== null && isHostPaused(host.value, sites);
@@ -42,6 +44,17 @@ export function createSiteModel(client: BackgroundClient, tabs: TabsApi) {
     hidden,
     paused,
     error,
+    /** Why the block last revealed on the tab was hidden; null before asking or when none was. */
+    why,
+    /** Asks the tab's content script (over the extension's messaging, out of the page's reach). */
+    askWhy: async () => {
+      if (tabId.value === null) return;
+      try {
+        why.value = await tab.call(tabId.value, 'tab/why', {});
+      } catch {
+        why.value = null; // no frame had a revealed block (or the page has no content script)
+      }
+    },
     load: () =>
       attempt(async () => {
         const [tab] = await tabs.query({ active: true, currentWindow: true });

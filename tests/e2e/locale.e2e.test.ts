@@ -13,7 +13,7 @@ import { callBackground, importThroughOptions, launchBrowser, openScanned, selec
 import { startServer, type TestServer } from '../support/server';
 
 const ARTICLE = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Jonas Kahnwald erklärt</title></head><body>
-  <p id="spoiler">Am Ende erfährt Jonas Kahnwald, wer der Fremde ist.</p>
+  <p id="spoiler" title="Das Ende">Am Ende erfährt Jonas Kahnwald, wer der Fremde ist.</p>
 </body></html>`;
 
 let server: TestServer;
@@ -57,7 +57,8 @@ describe.each(selectedBrowsers().filter((name) => name === 'chromium'))('the Ger
       hideUntil: Date.UTC(2099, 11, 31),
     });
     const article = await openScanned(browser, `${server.origin}/artikel.html`);
-    // What the content script writes into the page speaks German too: the hover hint, the
+    // What the content script writes into the page speaks German too: the hover hint (on a
+    // block with a title of its own), the
     // tab's neutral title, and the reveal button's name as a screen reader gets it.
     expect(await article.attribute('#spoiler', 'title')).toBe('Möglicher Spoiler — zum Aufdecken klicken');
     expect(await article.title()).toBe('Möglicher Spoiler · 127.0.0.1');

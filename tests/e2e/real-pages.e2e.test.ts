@@ -36,11 +36,14 @@ const COLLATERAL_LIMIT = 0.01;
 const BESIDE_LIMIT = 0.1;
 const BESIDE_TOTAL_LIMIT = 0.02;
 /**
- * Whether a layout change fails the test. Until the reveal control stops standing in
- * table rows as an extra cell (work under way on the control's placement), layout
- * changes are printed, not failed; every other check fails.
+ * Layout changes known and not yet fixed, by page: the exact change is expected, so a
+ * new change, a larger one, or a fix (then take the page off this list) fails the test.
+ * reddit-feed: its posts scroll inside a container of their own; the document grows
+ * 25 px from the blur of hidden blocks there (a `filter`, even with no visible
+ * overflow) and 11 px from reveal controls standing among siblings the page's CSS
+ * selects by position.
  */
-const LAYOUT_FAILS = false;
+const KNOWN_LAYOUT_CHANGES: Record<string, { height: number }> = { 'reddit-feed': { height: 36 } };
 
 interface Load {
   reading: PageReading;
@@ -121,7 +124,8 @@ describe.runIf(selectedBrowsers().includes('chromium'))('real pages, in Chromium
       const errors = newErrors(before.errors, after.errors);
       const share = verdict.collateralChars / Math.max(1, verdict.visibleChars);
       const beside = verdict.besideChars / Math.max(1, verdict.visibleChars);
-      const moved = layoutChanged(layout);
+      const known = KNOWN_LAYOUT_CHANGES[page.replace(/\.html$/, '')];
+      const moved = known ? layout.height !== known.height || Math.abs(layout.width) > 1 || layout.cellsMoved > 0 : layoutChanged(layout);
       totals.mentions += verdict.mentions;
       totals.misses += verdict.misses.length;
       totals.hidden += verdict.hidden;
@@ -140,7 +144,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('real pages, in Chromium
         ...verdict.misses.map((m) => `missed: ${m.context}`),
         ...(share >= COLLATERAL_LIMIT ? verdict.collateral.slice(0, 5).map((c) => `collateral (${(share * 100).toFixed(2)}%): ${c}`) : []),
         ...(beside >= BESIDE_LIMIT ? [`hidden beside a mention: ${(beside * 100).toFixed(2)}% of the page's text`] : []),
-        ...(moved && LAYOUT_FAILS ? [`layout: height ${layout.height} px, width ${layout.width} px, ${layout.cellsMoved} table cells moved`] : []),
+        ...(moved ? [`layout: height ${layout.height} px, width ${layout.width} px, ${layout.cellsMoved} table cells moved`] : []),
         ...errors.map((e) => `new error: ${e}`),
         ...verdict.leaks.map((l) => `a term in what the extension added: ${l}`),
       ];
@@ -158,7 +162,6 @@ describe.runIf(selectedBrowsers().includes('chromium'))('real pages, in Chromium
           `${((totals.beside / Math.max(1, totals.visible)) * 100).toFixed(2)}% | ${totals.layout} pages | ${totals.errors} | ${totals.leaks} |`,
       ].join('\n'),
     );
-    if (!LAYOUT_FAILS && totals.layout > 0) console.warn(`Layout changed on ${totals.layout} pages (printed, not failed: see LAYOUT_FAILS).`);
     expect(totals.mentions).toBeGreaterThan(PAGES.length);
     expect(totals.beside / Math.max(1, totals.visible)).toBeLessThan(BESIDE_TOTAL_LIMIT);
     expect(failures.join('\n')).toBe('');

@@ -15,6 +15,11 @@ export function fakeWatchlist(overrides: Partial<Watchlist> = {}): Watchlist {
     characters: ['Clay Jensen'],
     cast: ['Dylan Minnette'],
     keywords: ['tapes'],
+    link: null,
+    progress: null,
+    mode: 'everything',
+    exceptions: [],
+    onlyWhileBehind: false,
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000,
     ...overrides,
@@ -32,6 +37,11 @@ export function fakeImported(overrides: Partial<ImportedWatchlist> = {}): Import
     characters: [],
     cast: [],
     keywords: [],
+    link: null,
+    progress: null,
+    mode: 'everything',
+    exceptions: [],
+    onlyWhileBehind: false,
     ...overrides,
   };
 }

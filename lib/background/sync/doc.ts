@@ -9,6 +9,7 @@
  * have seen the same edits hold the same document, in whatever order they saw them.
  */
 import { TERM_GROUPS, type TermGroup } from '../../shared/watchlist';
+import { mergeMeta } from './cleanup';
 import type { Stamp } from './hlc';
 
 /** A JSON value as stored in a field register. */
@@ -44,6 +45,12 @@ export interface SyncList {
 /** Every watchlist any device has synced, by id. */
 export interface SyncDoc {
   lists: Record<string, SyncList>;
+  /** Per deleted list, the devices that have applied its deletion (see `cleanup.ts`). */
+  acks?: Record<string, string[]>;
+  /** Per device (clock node), the epoch ms of its last sync (see `cleanup.ts`). */
+  devices?: Record<string, number>;
+  /** Per removed tombstone, its deletion stamp, for a while (see `cleanup.ts`). */
+  purged?: Record<string, Stamp>;
 }
 
 /** An empty document. */
@@ -104,7 +111,7 @@ export function mergeLists(a: SyncList, b: SyncList): SyncList {
 
 /** The join of two documents (pure). */
 export function mergeDocs(a: SyncDoc, b: SyncDoc): SyncDoc {
-  return { lists: mergeRecords(a.lists, b.lists, mergeLists) };
+  return { lists: mergeRecords(a.lists, b.lists, mergeLists), ...mergeMeta(a, b) };
 }
 
 /** The latest stamp anywhere in a list entry. */

@@ -21,10 +21,11 @@ import {
 import { listWatchlists } from '../../db/watchlists';
 import { planApply, toSynced } from './apply';
 import { decodeDoc, encodeDoc, isSyncKey, planWrite, SYNC_QUOTA, type SyncQuota } from './chunks';
+import { cleanTombstones } from './cleanup';
 import { docLatestStamp, emptyDoc, mergeDocs } from './doc';
 import { newClock, observe } from './hlc';
 import { createWriteBudget, SYNC_RATE_LIMITS, type RateLimits } from './rate-limit';
-import { docView, stampLocal } from './view';
+import { docView, forgetLateFields, stampLocal, SYNC_FIELD_SET } from './view';
 import { fromWireJson, toWireJson } from './wire';
 
 /** The part of `storage.sync` the sync layer uses. */
@@ -37,8 +38,11 @@ export interface SyncArea {
 export interface SyncDeps {
   db: () => Promise<IDBPDatabase<PlotArmorDB>>;
   area: SyncArea;
-  /** Rewrites the page state after the merge changed watchlists. */
-  publish: () => Promise<void>;
+  /**
+   * Runs a database write and publishes the page state after it (the publisher: its mark
+   * outlives a worker the browser stops in between, so the next start publishes).
+   */
+  write: <T>(work: () => Promise<T>) => Promise<T>;
   /** Told after each cycle: the status, and whether the merge changed this device's watchlists. */
   report?: (status: SyncRecord['status'], merged: boolean) => void;
   /** Asks for a run at epoch ms `when` (an alarm that survives the worker); replaces an earlier ask. */
@@ -79,6 +83,7 @@ export function createWatchlistSync(deps: SyncDeps) {
       clock: newClock(deps.random),
       status: { unsynced: [], problem: null, lastSyncedAt: null },
       partialSince: null,
+      fieldSet: SYNC_FIELD_SET,
     };
   }
 
@@ -93,7 +98,10 @@ export function createWatchlistSync(deps: SyncDeps) {
       const remoteItems = await readRemote();
       const remote = await decodeDoc(remoteItems);
       const local = await listWatchlists(db);
-      const stamped = stampLocal(stored.ok ? stored.doc : emptyDoc(), record.clock, local.map(toSynced), at);
+      let base = stored.ok ? stored.doc : emptyDoc();
+      // A copy from before the episode fields synced holds other devices' values of them, not this one's.
+      if ((record.fieldSet ?? 1) < SYNC_FIELD_SET) base = forgetLateFields(base);
+      const stamped = stampLocal(base, record.clock, local.map(toSynced), at);
       let doc = stamped.doc;
       let clock = stamped.clock;
       let problem: SyncProblem | null = null;
@@ -121,9 +129,13 @@ export function createWatchlistSync(deps: SyncDeps) {
         problem = 'newer';
         push = false;
       }
+      // Saved with its lists applied, the document acknowledges its tombstones; those old
+      // enough that every device has applied them are removed (see cleanup.ts).
+      doc = cleanTombstones(doc, clock.node, at);
       // A device with nothing to add writes nothing: on a new computer, storage.sync may
       // not have received the account's data yet, and an empty copy would replace it.
-      if (Object.keys(doc.lists).length === 0) push = false;
+      // (A copy it read whole may still be replaced: its last tombstones were removed.)
+      if (Object.keys(doc.lists).length === 0 && remote.state !== 'ok') push = false;
       const view = docView(doc);
       const encoded = push ? await encodeDoc(doc, quota) : null;
       const titles = new Map(view.map((l) => [l.id, l.title]));
@@ -135,22 +147,25 @@ export function createWatchlistSync(deps: SyncDeps) {
         clock,
         status: { unsynced, problem, lastSyncedAt: record.status.lastSyncedAt },
         partialSince,
+        fieldSet: SYNC_FIELD_SET,
       };
       const { puts, deletes } = planApply(local, view, at);
-      try {
-        await commitSync(db, {
+      const merged = puts.length > 0 || deletes.length > 0;
+      const commit = () =>
+        commitSync(db, {
           expected: new Map(local.map((l) => [l.id, l.updatedAt])),
           puts,
           deletes,
           record: next_record,
         });
+      try {
+        // Merged lists reach the pages through the publisher, like every other write.
+        await (merged ? deps.write(commit) : commit());
       } catch (error) {
         // An edit came in while merging: start over from it (it is not overwritten).
         if (error instanceof SyncConflict && attempt < MAX_CONFLICT_RETRIES) continue;
         throw error;
       }
-      const merged = puts.length > 0 || deletes.length > 0;
-      if (merged) await deps.publish();
       const written = encoded ? await write(db, next_record, remoteItems, encoded.items) : next;
       // Another write landed since this cycle read storage.sync: merge it first rather
       // than write over it (storage.sync has no compare-and-set; this narrows the gap).

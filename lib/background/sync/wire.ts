@@ -5,11 +5,16 @@
  * corrupt state, refused as a whole.
  *
  *   { "v": 1, "l": [ [id, deletedStamp, 0|1, { field: [stamp, value] },
- *                     { group: [ [stamp, [texts in], [texts out]] ] } ] ] }
+ *                     { group: [ [stamp, [texts in], [texts out]] ] } ] ],
+ *     "a": { id: [nodes that applied its deletion] }, "d": { node: last sync, epoch ms },
+ *     "p": { id: deletion stamp of a removed tombstone } }
+ *
+ * `a`, `d` and `p` (see `cleanup.ts`) are optional and ignored by readers that predate them,
+ * which keep working: a writer that drops them only delays a tombstone's removal.
  */
 import { cleanText, foldKey } from '../../shared/term-text';
 import { emptyList, setOwn, SYNC_GROUPS, type Json, type SyncDoc, type SyncList, type TermReg } from './doc';
-import { isStamp, type Stamp } from './hlc';
+import { isStamp, NODE_LENGTH, type Stamp } from './hlc';
 
 /** The version of the JSON below; a device refuses a newer one instead of misreading it. */
 export const WIRE_VERSION = 1;
@@ -18,6 +23,7 @@ type WireTerms = [Stamp, string[], string[]][];
 type WireList = [string, Stamp, 0 | 1, Record<string, [Stamp, Json]>, Record<string, WireTerms>];
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const NODE_PATTERN = new RegExp(`^[0-9a-z]{${NODE_LENGTH}}$`);
 const MAX_TEXT = 1000;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -56,7 +62,18 @@ function wireList(id: string, entry: SyncList): WireList {
 export function toWireJson(doc: SyncDoc, ids?: Iterable<string>): string {
   const chosen = ids ? [...ids] : Object.keys(doc.lists);
   const lists = chosen.sort(byString).map((id) => wireList(id, doc.lists[id]!));
-  return JSON.stringify({ v: WIRE_VERSION, l: lists });
+  const acks = chosen.flatMap((id): [string, string[]][] =>
+    doc.acks && Object.hasOwn(doc.acks, id) ? [[id, [...doc.acks[id]!].sort(byString)]] : [],
+  );
+  const devices = Object.entries(doc.devices ?? {});
+  const purged = Object.entries(doc.purged ?? {});
+  return JSON.stringify({
+    v: WIRE_VERSION,
+    l: lists,
+    ...(acks.length > 0 ? { a: sortedObject(acks) } : {}),
+    ...(devices.length > 0 ? { d: sortedObject(devices) } : {}),
+    ...(purged.length > 0 ? { p: sortedObject(purged) } : {}),
+  });
 }
 
 /** What reading a wire text gave: a document, or why it was refused. */
@@ -130,6 +147,30 @@ export function fromWireJson(text: string): WireResult {
       const [id, entry] = readList(item);
       check(!Object.hasOwn(doc.lists, id));
       setOwn(doc.lists, id, entry);
+    }
+    if (parsed.a !== undefined) {
+      check(isObject(parsed.a));
+      doc.acks = {};
+      for (const [id, nodes] of Object.entries(parsed.a)) {
+        check(ID_PATTERN.test(id) && Array.isArray(nodes) && nodes.every((n) => typeof n === 'string' && NODE_PATTERN.test(n)));
+        setOwn(doc.acks, id, nodes as string[]);
+      }
+    }
+    if (parsed.d !== undefined) {
+      check(isObject(parsed.d));
+      doc.devices = {};
+      for (const [node, at] of Object.entries(parsed.d)) {
+        check(NODE_PATTERN.test(node) && typeof at === 'number' && Number.isFinite(at));
+        setOwn(doc.devices, node, at);
+      }
+    }
+    if (parsed.p !== undefined) {
+      check(isObject(parsed.p));
+      doc.purged = {};
+      for (const [id, ts] of Object.entries(parsed.p)) {
+        check(ID_PATTERN.test(id) && isStamp(ts));
+        setOwn(doc.purged, id, ts);
+      }
     }
     return { ok: true, doc };
   } catch (error) {

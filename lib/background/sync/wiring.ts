@@ -14,7 +14,7 @@ export const SYNC_ALARM = 'watchlist-sync';
 /** Starts syncing watchlists; returns the layer (tell it `localChanged()` after each edit). */
 export function startWatchlistSync(
   api: typeof browser,
-  deps: Pick<SyncDeps, 'db' | 'publish'>,
+  deps: Pick<SyncDeps, 'db' | 'write'>,
 ): WatchlistSync | null {
   const area = api.storage.sync;
   if (!area || !api.alarms) return null;

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { cleanup } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createMessageHandler } from '../../../lib/background/handlers';
+import { createMessageHandler, type HandlerDeps } from '../../../lib/background/handlers';
 import { createTabCounts } from '../../../lib/background/tab-counts';
 import { createBackgroundClient, type BackgroundClient } from '../../../lib/shared/client';
 import { openPlotArmorDb } from '../../../lib/db/open';
@@ -30,12 +30,15 @@ export function installI18n(): void {
 export const MESSAGE_KEYS = Object.keys(catalogue);
 
 /** A client talking to a fresh background (real handler, fresh fake-indexeddb database). */
-export function realClient(): { client: BackgroundClient; publish: ReturnType<typeof vi.fn> } {
+export function realClient(
+  extra: (db: HandlerDeps['db']) => Partial<HandlerDeps> = () => ({}),
+): { client: BackgroundClient; publish: ReturnType<typeof vi.fn> } {
   const dbPromise = openPlotArmorDb(`ui-${crypto.randomUUID()}`);
   const publish = vi.fn(async () => {});
   const counts = createTabCounts({ setBadgeText: async () => {}, area: null });
   const origin = 'chrome-extension://test/';
-  const handle = createMessageHandler({ db: () => dbPromise, publish, counts, extensionOrigin: origin });
+  const db = () => dbPromise;
+  const handle = createMessageHandler({ db, publish, counts, extensionOrigin: origin, ...extra(db) });
   const client = createBackgroundClient((message) => handle(message, { url: `${origin}options.html` }));
   return { client, publish };
 }

@@ -8,6 +8,7 @@ export const RECORDED: Record<string, string> = {
   'https://api.tvmaze.com/search/shows?q=13%20Reasons%20Why': 'search-shows-13-reasons-why.json',
   'https://api.tvmaze.com/search/shows?q=Nothing%20Like%20This': 'search-shows-no-match.json',
   'https://api.tvmaze.com/shows/22036/cast': 'shows-22036-cast.json',
+  'https://api.tvmaze.com/shows/22036/episodes': 'shows-22036-episodes.json',
 };
 
 /** A `fetch` that replays recorded responses (404 for anything else) and records the URLs asked for. */

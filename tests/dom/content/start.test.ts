@@ -121,7 +121,7 @@ describe('the tab title', () => {
 
   it("speaks the browser's language", async () => {
     document.title = 'Clay Jensen, explained';
-    document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
+    document.body.innerHTML = '<p id="a" title="own">Clay Jensen listens</p>';
     const storage = fakeStorage({ [SNAPSHOT_KEY]: snapshot(), [PAUSED_KEY]: [] });
     await startPlotArmor({ words: pageWords(messagesOf('fr')), doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top: true });
     expect(document.title).toBe('Spoiler possible · news.example.com');

@@ -13,5 +13,10 @@ export function fakeMatcher(lists: Record<string, string[]>): Matcher {
   return {
     empty: compiled.length === 0,
     match: (text) => compiled.filter((c) => c.patterns.some((p) => p.test(text))).map((c) => c.list),
+    explain: (text) =>
+      compiled.flatMap((c) => {
+        const found = c.patterns.map((p) => p.exec(text)).find((m) => m !== null);
+        return found ? [{ list: c.list, term: found[0].replace(/^[^\p{L}\p{N}]|[^\p{L}\p{N}]$/gu, ''), past: null }] : [];
+      }),
   };
 }

@@ -79,6 +79,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     viewport: options.viewport,
     locale: options.locale,
     keepWelcome: options.keepWelcome,
+    offline: options.offline,
   });
   const extensionOrigin = `chrome-extension://${browser.extensionId}`;
   return {

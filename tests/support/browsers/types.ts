@@ -18,6 +18,8 @@ export interface LaunchOptions {
   locale?: string;
   /** Leave open the welcome page a first install opens (closed by default, so tests start from one tab). */
   keepWelcome?: boolean;
+  /** Chromium only: no host resolves but 127.0.0.1 (routed requests are still answered). */
+  offline?: boolean;
 }
 
 /** A modifier held during a click. */

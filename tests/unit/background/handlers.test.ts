@@ -49,7 +49,7 @@ describe('background message handler', () => {
   it("turns a bad import file into the parser's problem", async () => {
     const { handle } = setup();
     const reply = await handle({ type: 'watchlists/import', data: { text: '{"format": "plot-armor"}' } }, fromOptions);
-    expect(reply).toEqual({ ok: false, error: { code: 'file-version-missing', params: [1] } });
+    expect(reply).toEqual({ ok: false, error: { code: 'file-version-missing', params: [2] } });
   });
 
   it('answers a refusal of the database with its problem, a full storage as such, and anything else as a plain failure, never with its text', async () => {

@@ -47,7 +47,7 @@ describe('background start-up', () => {
     await vi.waitFor(async () => {
       const snapshot = (await fakeBrowser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY];
       expect(isTermSnapshot(snapshot)).toBe(true);
-      expect(snapshot).toMatchObject({ v: 1, lists: [], nextChange: null });
+      expect(snapshot).toMatchObject({ v: 2, lists: [], nextChange: null });
     });
     // …and builds the context menu, which lists the watchlists (none yet).
     await vi.waitFor(() =>
@@ -60,7 +60,7 @@ describe('background start-up', () => {
     const created = await send('watchlists/create', { title: 'Dark', characters: ['Jonas Kahnwald'] }, fromPopup());
     expect(created).toMatchObject({ ok: true, data: { title: 'Dark' } });
     const snapshot = (await fakeBrowser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY];
-    expect(snapshot).toMatchObject({ v: 1, lists: [{ title: 'Dark', characters: ['Jonas Kahnwald'] }] });
+    expect(snapshot).toMatchObject({ v: 2, lists: [{ title: 'Dark', characters: ['Jonas Kahnwald'] }] });
   });
 
   it('forgets a tab’s counts when the tab starts loading a new page', async () => {

@@ -5,6 +5,15 @@ import { fakeImported } from '../factories';
 import { freshDb } from './helpers';
 
 describe('importWatchlists', () => {
+  it('merges exceptions, and fills a link and progress only where the stored list has none', async () => {
+    const db = await freshDb();
+    await createWatchlist(db, { title: 'Dark', exceptions: ['snow day'], progress: { season: 1, episode: 3 } });
+    const link = { tvmazeId: 17861, refreshedAt: 0, episodes: [{ season: 1, number: 1, title: 'Secrets', airstamp: null }] };
+    await importWatchlists(db, [fakeImported({ title: 'Dark', exceptions: ['Snow Day', 'Clay Aiken'], progress: { season: 3, episode: 1 }, link, mode: 'past-progress' })]);
+    const [dark] = await listWatchlists(db);
+    expect(dark).toMatchObject({ exceptions: ['snow day', 'Clay Aiken'], progress: { season: 1, episode: 3 }, link, mode: 'everything' });
+  });
+
   it('adds new lists with their settings', async () => {
     const db = await freshDb();
     const dark = fakeImported({ title: 'Dark', enabled: false, hideUntil: 5000, characters: ['Jonas'] });

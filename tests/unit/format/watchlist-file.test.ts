@@ -49,6 +49,11 @@ describe('parseWatchlistFile: valid files', () => {
           characters: ['Jonas Kahnwald', 'Martha Nielsen'],
           cast: ['Louis Hofmann'],
           keywords: ['cave', 'time travel', 'Winden'],
+          link: null,
+          progress: null,
+          mode: 'everything',
+          exceptions: [],
+          onlyWhileBehind: false,
         },
         fakeImported({ title: 'Severance' }),
       ],
@@ -103,12 +108,12 @@ describe('parseWatchlistFile: invalid files', () => {
   });
 
   it('rejects an unsupported or missing version', () => {
-    expect(errorOf(parseWatchlistFile(file([], { version: 7 })))).toEqual({ code: 'file-version', params: ['7', 1] });
+    expect(errorOf(parseWatchlistFile(file([], { version: 7 })))).toEqual({ code: 'file-version', params: ['7', 2] });
     expect(errorOf(parseWatchlistFile(JSON.stringify({ format: 'plot-armor', watchlists: [] })))).toEqual({
       code: 'file-version-missing',
-      params: [1],
+      params: [2],
     });
-    expect(errorOf(parseWatchlistFile(file([], { version: '1' })))).toEqual({ code: 'file-version', params: ['"1"', 1] });
+    expect(errorOf(parseWatchlistFile(file([], { version: '1' })))).toEqual({ code: 'file-version', params: ['"1"', 2] });
   });
 
   it('rejects a missing watchlists list', () => {
@@ -177,7 +182,7 @@ describe('serializeWatchlists', () => {
     const text = serializeWatchlists([fakeWatchlist({ title: 'Dark', hideUntil: Date.UTC(2030, 0, 1) })]);
     expect(JSON.parse(text)).toEqual({
       format: 'plot-armor',
-      version: 1,
+      version: 2,
       watchlists: [
         {
           title: 'Dark',
@@ -187,6 +192,11 @@ describe('serializeWatchlists', () => {
           characters: ['Clay Jensen'],
           cast: ['Dylan Minnette'],
           keywords: ['tapes'],
+          mode: 'everything',
+          progress: null,
+          exceptions: [],
+          onlyWhileBehind: false,
+          link: null,
         },
       ],
     });
@@ -198,11 +208,76 @@ describe('serializeWatchlists', () => {
       fakeWatchlist({ title: 'Dark', enabled: false, matchNameParts: false, hideUntil: 1_893_456_000_123 }),
       fakeWatchlist({ title: 'Ünïcödé “quotes” \\ and / slashes', characters: ['Zoë', 'O\'Brien'], cast: [], keywords: ['🎬 emoji'] }),
       fakeWatchlist({ title: 'Empty', characters: [], cast: [], keywords: [] }),
+      fakeWatchlist({
+        title: 'Linked',
+        mode: 'past-progress',
+        progress: { season: 2, episode: 5 },
+        exceptions: ['Clay Aiken', 'snow day'],
+        onlyWhileBehind: true,
+        link: {
+          tvmazeId: 22036,
+          refreshedAt: Date.UTC(2026, 10, 1),
+          episodes: [
+            { season: 1, number: 1, title: 'Tape 1, Side A', airstamp: '2017-03-31T07:00:00+00:00' },
+            { season: 3, number: 1, title: 'Yes, It\'s Me', airstamp: null },
+          ],
+        },
+      }),
     ];
     const result = parseWatchlistFile(serializeWatchlists(lists));
     expect(result).toEqual({
       ok: true,
       watchlists: lists.map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => rest),
     });
+  });
+});
+
+describe('version 2: the episode fields', () => {
+  const v2 = (watchlists: unknown) => JSON.stringify({ format: 'plot-armor', version: 2, watchlists });
+
+  it('reads the link, progress, mode, exceptions and switch', () => {
+    const result = parseWatchlistFile(
+      v2([
+        {
+          title: '13 Reasons Why',
+          mode: 'past-progress',
+          progress: { season: 2, episode: 5 },
+          exceptions: ['Clay Aiken', ' Clay Aiken '],
+          link: { tvmaze: 22036, episodes: [{ season: 1, number: 1, title: 'Tape 1, Side A', airstamp: '2017-03-31T07:00:00+00:00' }] },
+        },
+      ]),
+    );
+    expect(result).toEqual({
+      ok: true,
+      watchlists: [
+        fakeImported({
+          title: '13 Reasons Why',
+          mode: 'past-progress',
+          progress: { season: 2, episode: 5 },
+          exceptions: ['Clay Aiken'],
+          link: { tvmazeId: 22036, refreshedAt: 0, episodes: [{ season: 1, number: 1, title: 'Tape 1, Side A', airstamp: '2017-03-31T07:00:00+00:00' }] },
+        }),
+      ],
+    });
+  });
+
+  it('still reads version 1 files, as hiding everything', () => {
+    const result = parseWatchlistFile(file([{ title: 'Old', characters: ['Clay'] }]));
+    expect(result).toEqual({ ok: true, watchlists: [fakeImported({ title: 'Old', characters: ['Clay'] })] });
+  });
+
+  it.each([
+    [{ title: 'X', mode: 'spoilers' }, { code: 'entry-mode-invalid', params: [1] }],
+    [{ title: 'X', progress: { season: 0, episode: 1 } }, { code: 'entry-progress-invalid', params: [1] }],
+    [{ title: 'X', progress: { season: 2, episode: 1.5 } }, { code: 'entry-progress-invalid', params: [1] }],
+    [{ title: 'X', progress: 'S2E5' }, { code: 'entry-progress-invalid', params: [1] }],
+    [{ title: 'X', exceptions: 'Clay Aiken' }, { code: 'entry-terms-not-list', params: [1, 'exceptions'] }],
+    [{ title: 'X', link: { tvmaze: 'abc' } }, { code: 'entry-link-invalid', params: [1] }],
+    [{ title: 'X', link: { tvmaze: 1, episodes: [{ season: 1 }] } }, { code: 'entry-link-invalid', params: [1] }],
+    [{ title: 'X', link: { tvmaze: 1, episodes: [{ season: 1, number: -2 }] } }, { code: 'entry-link-invalid', params: [1] }],
+    [{ title: 'X', link: { tvmaze: 1, episodes: [{ season: 1, number: 1, airstamp: 'soon' }] } }, { code: 'entry-link-invalid', params: [1] }],
+    [{ title: 'X', onlyWhileBehind: 'yes' }, { code: 'entry-flag-invalid', params: [1, 'onlyWhileBehind'] }],
+  ])('refuses %j', (entry, problem) => {
+    expect(errorOf(parseWatchlistFile(v2([entry])))).toEqual(problem);
   });
 });

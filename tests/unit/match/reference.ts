@@ -97,23 +97,8 @@ function formsOfList(list: MatchList): Array<[string, boolean]> {
   return forms;
 }
 
-/** The lists mentioned by `text`, in input order, by brute force. */
-export function referenceMatch(lists: readonly MatchList[], text: string): MatchList[] {
-  return lists.filter((list) => referenceOccurrences([list], text, true).length > 0);
-}
-
-/** One place where a list is mentioned: `text.slice(start, end)` is the mention. */
-export interface ReferenceOccurrence {
-  list: MatchList;
-  start: number;
-  end: number;
-}
-
-/**
- * Every mention of every list in `text`, by brute force, in list order then position
- * (`first`: stop at the first one found).
- */
-export function referenceOccurrences(lists: readonly MatchList[], text: string, first = false): ReferenceOccurrence[] {
+/** Where `form` occurs in `text` by the rules ([start, end) of each), by brute force. */
+function refSpans(text: string): (form: string, capital: boolean) => Array<[number, number]> {
   // Folded text and, for each folded unit, the original code unit it came from.
   let folded = '';
   const origin: number[] = [];
@@ -124,8 +109,8 @@ export function referenceOccurrences(lists: readonly MatchList[], text: string, 
     origin.push(k);
   }
   const dropped = (k: number) => refFoldUnit(text[k]!) === '';
-  const found: ReferenceOccurrence[] = [];
-  const occurs = (list: MatchList, form: string, capital: boolean): boolean => {
+  return (form, capital) => {
+    const spans: Array<[number, number]> = [];
     for (let j = folded.indexOf(form); j !== -1; j = folded.indexOf(form, j + 1)) {
       const start = origin[j]!;
       const end = origin[j + form.length - 1]! + 1;
@@ -140,13 +125,66 @@ export function referenceOccurrences(lists: readonly MatchList[], text: string, 
       if (isSpacedWord(first) && isSpacedWord(neighbourBefore)) continue;
       if (isSpacedWord(last) && isSpacedWord(neighbourAfter)) continue;
       if (capital && /\p{Ll}/u.test(String.fromCodePoint(text.codePointAt(start)!))) continue;
-      found.push({ list, start, end });
-      if (first) return true;
+      spans.push([start, end]);
     }
-    return false;
+    return spans;
   };
+}
+
+/** The lists mentioned by `text`, in input order, by brute force. */
+export function referenceMatch(lists: readonly MatchList[], text: string): MatchList[] {
+  return lists.filter((list) => referenceOccurrences([list], text, true).length > 0);
+}
+
+/** One place where a list is mentioned: `text.slice(start, end)` is the mention. */
+export interface ReferenceOccurrence {
+  list: MatchList;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every mention of every list in `text`, by brute force, in list order then position
+ * (`first`: only the first one found of each list).
+ */
+export function referenceOccurrences(lists: readonly MatchList[], text: string, first = false): ReferenceOccurrence[] {
+  const spans = refSpans(text);
+  const found: ReferenceOccurrence[] = [];
   for (const list of lists) {
-    for (const [form, capital] of refForms(list)) if (occurs(list, form, capital) && first) break;
+    const mine: ReferenceOccurrence[] = [];
+    for (const [form, capital] of refForms(list)) for (const [start, end] of spans(form, capital)) mine.push({ list, start, end });
+    mine.sort((a, b) => a.start - b.start || b.end - a.end);
+    found.push(...(first ? mine.slice(0, 1) : mine));
   }
   return found;
+}
+
+/**
+ * The lists hiding `text` once boundaries and exceptions count, by brute force from the
+ * rules: a hit inside an exception does not count; a list with a boundary hides on a
+ * distinctive unwatched title alone, or on a term with an ordinary title (capitalized)
+ * or a marker past the boundary. Markers are read by the product's `findMarkers`,
+ * which has tests of its own.
+ */
+export function referenceDecide(
+  lists: readonly MatchList[],
+  text: string,
+  markers: Array<{ season: number; episode: number; start: number; end: number }>,
+  isPast: (season: number, episode: number, list: MatchList) => boolean,
+): MatchList[] {
+  const spans = refSpans(text);
+  const forms = (raws: readonly string[]) => raws.map(foldTermRef).filter(Boolean).flatMap(variants);
+  return lists.filter((list) => {
+    if (!list.enabled) return false;
+    const exceptionForms = (list.exceptions ?? []).map(foldTermRef).filter(Boolean).flatMap((e) => [e, plural(e)]);
+    const exceptions = exceptionForms.filter((e): e is string => !!e).flatMap(variants).flatMap((f) => spans(f, false));
+    const counts = ([s, e]: [number, number]) => !exceptions.some(([a, b]) => a <= s && e <= b);
+    const term = refForms(list).some(([form, capital]) => spans(form, capital).some(counts));
+    const b = list.boundary;
+    if (!b) return term;
+    if (forms(b.titles).some((f) => spans(f, false).some(counts))) return true;
+    if (!term) return false;
+    if (forms(b.plainTitles).some((f) => spans(f, true).some(counts))) return true;
+    return markers.some((m) => isPast(m.season, m.episode, list) && counts([m.start, m.end]));
+  });
 }

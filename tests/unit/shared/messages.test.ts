@@ -10,6 +10,7 @@ describe('the message protocol', () => {
     expectTypeOf<VerbOf<'write'>>().toEqualTypeOf<
       | 'watchlists/create' | 'watchlists/update' | 'watchlists/delete' | 'watchlists/restore' | 'watchlists/import'
       | 'terms/add' | 'terms/remove' | 'settings/update' | 'sites/pause' | 'sites/resume'
+      | 'subscriptions/add' | 'subscriptions/update' | 'subscriptions/remove'
     >();
     const notify: Notify = vi.fn(async () => null);
     void notify('page/count', { hidden: 2 });

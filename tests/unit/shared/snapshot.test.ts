@@ -13,7 +13,7 @@ describe('buildSnapshot', () => {
     const snapshot = buildSnapshot([always, snoozed, disabled, expired], NOW);
 
     expect(snapshot).toEqual({
-      v: 1,
+      v: 2,
       lists: [
         {
           id: 'a',
@@ -38,7 +38,7 @@ describe('buildSnapshot', () => {
 
   it('has no next change without future dates, and works for no lists', () => {
     expect(buildSnapshot([fakeWatchlist()], NOW).nextChange).toBeNull();
-    expect(buildSnapshot([], NOW)).toEqual({ v: 1, lists: [], nextChange: null, forms: null });
+    expect(buildSnapshot([], NOW)).toEqual({ v: 2, lists: [], nextChange: null, forms: null });
   });
 
   it('picks the earliest future date', () => {
@@ -59,7 +59,7 @@ describe('activeListsAt', () => {
   });
 
   it('accepts hand-made snapshots whose lists have no hideUntil', () => {
-    const { hideUntil: _h, createdAt: _c, updatedAt: _u, ...list } = fakeWatchlist();
+    const { hideUntil: _h, createdAt: _c, updatedAt: _u, link: _l, progress: _p, mode: _m, exceptions: _e, onlyWhileBehind: _o, ...list } = fakeWatchlist();
     const snapshot: TermSnapshot = { v: 1, lists: [list], nextChange: null };
     expect(isTermSnapshot(snapshot)).toBe(true);
     expect(activeListsAt(snapshot, NOW)).toEqual([list]);
@@ -73,7 +73,11 @@ describe('isTermSnapshot', () => {
     ['undefined', undefined],
     ['null', null],
     ['a string', 'snapshot'],
-    ['another version', { ...good, v: 2 }],
+    ['another version', { ...good, v: 3 }],
+    ['a bad boundary', { ...good, lists: [{ ...list, boundary: { season: 1, episode: -1, counts: [], titles: [], plainTitles: [] } }] }],
+    ['a boundary without titles', { ...good, lists: [{ ...list, boundary: { season: 1, episode: 1, counts: [] } }] }],
+    ['non-string exceptions', { ...good, lists: [{ ...list, exceptions: [1] }] }],
+    ['a string from', { ...good, lists: [{ ...list, from: 'soon' }] }],
     ['no lists', { v: 1, nextChange: null }],
     ['lists not an array', { ...good, lists: {} }],
     ['a list without title', { ...good, lists: [{ ...list, title: undefined }] }],
@@ -83,5 +87,40 @@ describe('isTermSnapshot', () => {
     ['a NaN nextChange', { ...good, nextChange: Number.NaN }],
   ])('rejects %s', (_name, value) => {
     expect(isTermSnapshot(value)).toBe(false);
+  });
+});
+
+describe('episodes in the snapshot', () => {
+  const DAY = 86_400_000;
+  const link = {
+    tvmazeId: 1,
+    refreshedAt: NOW,
+    episodes: [
+      { season: 1, number: 1, title: 'Pilot', airstamp: new Date(NOW - 2 * DAY).toISOString() },
+      { season: 1, number: 2, title: 'The Smile at the End of the Dock', airstamp: new Date(NOW + DAY).toISOString() },
+    ],
+  };
+
+  it('carries the boundary of a list hiding what lies past the viewer’s episode, and exceptions', () => {
+    const list = fakeWatchlist({ mode: 'past-progress', progress: { season: 1, episode: 1 }, link, exceptions: ['Clay Aiken'] });
+    const [entry] = buildSnapshot([list], NOW).lists;
+    expect(entry).toMatchObject({
+      boundary: { season: 1, episode: 1, counts: [2], titles: ['The Smile at the End of the Dock'], plainTitles: [] },
+      exceptions: ['Clay Aiken'],
+    });
+    expect(isTermSnapshot(JSON.parse(JSON.stringify(buildSnapshot([list], NOW))))).toBe(true);
+    expect(buildSnapshot([fakeWatchlist()], NOW).lists[0]).not.toHaveProperty('boundary');
+  });
+
+  it('switches a list on only while the viewer is behind, from the next airing on', () => {
+    const caughtUp = fakeWatchlist({ id: 'w', onlyWhileBehind: true, progress: { season: 1, episode: 1 }, link });
+    const snapshot = buildSnapshot([caughtUp], NOW);
+    expect(snapshot.lists[0]!.from).toBe(NOW + DAY);
+    expect(snapshot.nextChange).toBe(NOW + DAY);
+    expect(activeListsAt(snapshot, NOW)).toEqual([]);
+    expect(activeListsAt(snapshot, NOW + DAY).map((l) => l.id)).toEqual(['w']);
+    // Behind: on now. Caught up with nothing announced: not in the snapshot at all.
+    expect(activeListsAt(buildSnapshot([{ ...caughtUp, progress: null }], NOW), NOW).map((l) => l.id)).toEqual(['w']);
+    expect(buildSnapshot([{ ...caughtUp, progress: { season: 1, episode: 2 } }], NOW).lists).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '../../../../lib/background/sync/chunks';
 import { emptyDoc } from '../../../../lib/background/sync/doc';
 import { newClock } from '../../../../lib/background/sync/hlc';
-import { docView, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
+import { FIELD_DEFAULTS, docView, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
 import { toWireJson } from '../../../../lib/background/sync/wire';
 
 let seed = 7;
@@ -20,6 +20,7 @@ const word = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + Math
 
 function bigList(i: number, terms: number): SyncedList {
   return {
+    ...FIELD_DEFAULTS,
     id: `list-${i}`, title: `Show ${i}`, enabled: true, matchNameParts: true, hideUntil: null, createdAt: i,
     characters: Array.from({ length: terms }, () => `${word()} ${word()}`), cast: [], keywords: [],
   };

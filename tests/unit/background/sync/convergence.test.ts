@@ -11,6 +11,7 @@ import {
   newLedger,
   newWorld,
   termIds,
+  WEEK_MS,
   type Edit,
 } from './sim';
 
@@ -30,9 +31,13 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('restore' as const), index }),
 );
 
-/** A step of the run: an edit on a device, or a sync cycle on one (whose write may be lost). */
-type Step = { device: 0 | 1; edit: Edit } | { device: 0 | 1; sync: true; push: boolean };
+/**
+ * A step of the run: an edit on a device, a sync cycle on one (whose write may be lost),
+ * or weeks passing (so tombstones grow old enough to be removed).
+ */
+type Step = { device: 0 | 1; edit: Edit } | { device: 0 | 1; sync: true; push: boolean } | { device: 0 | 1; weeks: number };
 const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 1, arbitrary: fc.record({ device: fc.constantFrom(0 as const, 1 as const), weeks: fc.integer({ min: 1, max: 6 }) }) },
   { weight: 3, arbitrary: fc.record({ device: fc.constantFrom(0 as const, 1 as const), edit }) },
   {
     weight: 1,
@@ -47,7 +52,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 const skew = fc.integer({ min: -86_400_000, max: 86_400_000 });
 
 describe('two devices syncing through one remote state', () => {
-  it('converge to the same lists, and keep every term and list that was not deleted', () => {
+  it('converge to the same lists, and keep every term and list that was not deleted, with tombstones removed as weeks pass', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), skew, skew, (steps, skewA, skewB) => {
         const world = newWorld([skewA, skewB]);
@@ -55,6 +60,7 @@ describe('two devices syncing through one remote state', () => {
         for (const s of steps) {
           const device = world.devices[s.device]!;
           if ('edit' in s) applyEdit(device, s.edit, ledger, world.time + device.skew);
+          else if ('weeks' in s) world.time += s.weeks * WEEK_MS;
           else cycle(world, device, s.push);
         }
         const [a, b] = world.devices as [(typeof world.devices)[0], (typeof world.devices)[0]];
@@ -86,6 +92,7 @@ describe('two devices syncing through one remote state', () => {
       for (const s of steps) {
         const device = world.devices[s.device]!;
         if ('edit' in s) applyEdit(device, s.edit, ledger, world.time);
+        else if ('weeks' in s) world.time += s.weeks * WEEK_MS;
         else cycle(world, device, s.push);
       }
       for (const d of world.devices) cycle(world, d, false);

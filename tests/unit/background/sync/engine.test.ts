@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { chunkKey, MANIFEST_KEY, SYNC_QUOTA } from '../../../../lib/background/sync/chunks';
+import { chunkKey, decodeDoc, MANIFEST_KEY, SYNC_QUOTA } from '../../../../lib/background/sync/chunks';
+import { fromWireJson } from '../../../../lib/background/sync/wire';
 import { CHECK_EVERY_MS, createWatchlistSync, PARTIAL_GRACE_MS } from '../../../../lib/background/sync/engine';
 import { openPlotArmorDb } from '../../../../lib/db/open';
 import type { PlotArmorDB } from '../../../../lib/db/schema';
@@ -14,6 +15,8 @@ import {
   removeTerms,
   updateWatchlist,
 } from '../../../../lib/db/watchlists';
+import { createPublisher } from '../../../../lib/background/publisher';
+import { listUnpublished } from '../../../../lib/db/unpublished';
 import { FakeCloud, type FakeSyncArea } from './fake-sync';
 
 interface Device {
@@ -42,7 +45,11 @@ function world(skews: number[] = [0, 0]) {
       sync: createWatchlistSync({
         db: async () => db,
         area,
-        publish: async () => void device.published++,
+        write: async (work) => {
+          const result = await work();
+          device.published++;
+          return result;
+        },
         schedule: (when) => void device.scheduled.push(when),
         now,
         debounceMs: 0,
@@ -94,6 +101,25 @@ describe('syncing watchlists through storage.sync', () => {
     expect((await readSyncRecord(a!.db))?.status.lastSyncedAt).toBeTypeOf('number');
   });
 
+  it('publishes a merge through the publisher: a worker stopped before publishing leaves the mark for the next start', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas Kahnwald'] });
+    await a!.sync.run();
+    w.cloud.deliver();
+    // Device b's worker dies right after the merge is saved, before the pages hear of it.
+    const dying = createPublisher({ db: async () => b!.db, publish: async () => Promise.reject(new Error('stopped')), owner: 'first-run' });
+    const sync = createWatchlistSync({ db: async () => b!.db, area: b!.area, write: dying.write, schedule: () => {}, debounceMs: 0 });
+    await sync.run();
+    expect(await titles(b!)).toEqual(['Dark']);
+    expect(await listUnpublished(b!.db)).toHaveLength(1);
+    // The next start publishes what the last one did not.
+    let published = 0;
+    await createPublisher({ db: async () => b!.db, publish: async () => void published++ }).resume();
+    expect(published).toBe(1);
+    expect(await listUnpublished(b!.db)).toEqual([]);
+  });
+
   it('keeps both devices’ concurrent edits to different lists and different groups of one list', async () => {
     const w = world();
     const [a, b] = await w.start();
@@ -137,6 +163,51 @@ describe('syncing watchlists through storage.sync', () => {
       expect(await titles(d)).toEqual(['Dark']);
       expect((await listWatchlists(d.db))[0]!.characters).toEqual(['Jonas']);
     }
+  });
+
+  it('removes a deleted list’s tombstone once every device has applied the deletion and it is 30 days old', async () => {
+    const day = 86_400_000;
+    const w = world([0, 0, 0]);
+    const [a, b, c] = await w.start();
+    const lost = await createWatchlist(a!.db, { title: 'Lost', characters: ['Jack Shephard'] });
+    await createWatchlist(a!.db, { title: 'Dark' });
+    await w.settle();
+    expect(await titles(c!)).toEqual(['Dark', 'Lost']);
+    const docOf = async (d: Device) => {
+      const read = fromWireJson((await readSyncRecord(d.db))!.doc);
+      if (!read.ok) throw new Error('damaged record');
+      return read.doc;
+    };
+    // A deletes the list; C is away and does not sync.
+    await deleteWatchlist(a!.db, lost.id);
+    const pair = async () => {
+      for (let i = 0; i < 3; i++) {
+        for (const d of [a!, b!]) {
+          await d.sync.run();
+          w.cloud.deliver();
+        }
+      }
+    };
+    await pair();
+    // The tombstone is down to its deleted register at once.
+    expect((await docOf(a!)).lists[lost.id]).toEqual({ deleted: expect.objectContaining({ v: true }), fields: {}, terms: { characters: {}, cast: {}, keywords: {} } });
+    w.advance(31 * day);
+    await pair();
+    // C has not applied the deletion, and still holds the list: the tombstone stays.
+    expect(Object.keys((await docOf(a!)).lists)).toContain(lost.id);
+    expect(await titles(c!)).toEqual(['Dark', 'Lost']);
+    // C comes back and applies it; then the tombstone goes, and the list stays deleted everywhere.
+    // (A minute between rounds: each device writes within its rate limits.)
+    for (let round = 0; round < 4; round++) {
+      w.advance(60_000);
+      await w.settle();
+    }
+    for (const d of [a!, b!, c!]) {
+      expect(await titles(d)).toEqual(['Dark']);
+      expect(Object.keys((await docOf(d)).lists)).not.toContain(lost.id);
+    }
+    const remote = await decodeDoc(a!.area.items);
+    expect(remote.state === 'ok' && Object.keys(remote.doc.lists)).toEqual([expect.any(String)]);
   });
 
   it('does not sync while the setting is off, and catches up once it is on', async () => {
@@ -323,4 +394,89 @@ describe('syncing watchlists through storage.sync', () => {
     expect(synced).toContain('Show 6');
     expect(synced.length + status.unsynced.length).toBe(6);
   }, 60_000);
+});
+
+describe('syncing where the viewer is in a show', () => {
+  const episodes = [
+    { season: 1, number: 1, title: 'Secrets', airstamp: '2017-12-01T09:00:00+00:00' },
+    { season: 1, number: 2, title: 'Lies', airstamp: '2017-12-01T09:00:00+00:00' },
+  ];
+  const link = { tvmazeId: 17861, episodes, refreshedAt: 1_699_000_000_000 };
+  const place = { progress: { season: 1, episode: 2 }, mode: 'past-progress', exceptions: ['Dark Matter'], onlyWhileBehind: true } as const;
+
+  it('carries link, progress, mode, exceptions and only-while-behind to another device', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas'] });
+    await w.settle();
+    await updateWatchlist(a!.db, dark.id, { link, ...place, exceptions: [...place.exceptions] });
+    await w.settle();
+    const [onB] = await listWatchlists(b!.db);
+    expect(onB).toMatchObject({ ...place, characters: ['Jonas'] });
+    // The show's id travels; its episode list is fetched on each device (refreshedAt 0: due now).
+    expect(onB!.link).toEqual({ tvmazeId: 17861, episodes: [], refreshedAt: 0 });
+    // A list created on A already linked arrives whole, with every field a record has.
+    const lost = await createWatchlist(a!.db, { title: 'Lost', link: { ...link, tvmazeId: 123 }, progress: { season: 3, episode: 0 } });
+    await w.settle();
+    const arrived = (await listWatchlists(b!.db)).find((l) => l.id === lost.id)!;
+    expect(arrived).toEqual({ ...lost, link: { tvmazeId: 123, episodes: [], refreshedAt: 0 }, updatedAt: arrived.updatedAt });
+  });
+
+  it('keeps a device’s own episode list and its place in the show when another device edits the list', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas'], link, ...place, exceptions: [...place.exceptions] });
+    await w.settle();
+    // B fetched the episode list itself (as its refresher does); then A renames the list and adds a term.
+    await updateWatchlist(b!.db, dark.id, { link });
+    await w.settle();
+    await updateWatchlist(a!.db, dark.id, { title: 'Dark (2017)' });
+    await addTerms(a!.db, dark.id, 'cast', ['Louis Hofmann']);
+    await w.settle();
+    const [onB] = await listWatchlists(b!.db);
+    expect(onB).toMatchObject({ title: 'Dark (2017)', cast: ['Louis Hofmann'], link, ...place });
+  });
+
+  it('keeps concurrent edits to progress on one device and exceptions on the other; the later progress wins', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas'] });
+    await w.settle();
+    await updateWatchlist(a!.db, dark.id, { progress: { season: 1, episode: 4 }, mode: 'past-progress' });
+    await updateWatchlist(b!.db, dark.id, { exceptions: ['Dark Matter'] });
+    await a!.sync.run();
+    await b!.sync.run();
+    await w.settle();
+    w.advance(1000);
+    await updateWatchlist(b!.db, dark.id, { progress: { season: 1, episode: 6 } });
+    await w.settle();
+    for (const d of [a!, b!]) {
+      expect((await listWatchlists(d.db))[0]).toMatchObject({
+        progress: { season: 1, episode: 6 },
+        mode: 'past-progress',
+        exceptions: ['Dark Matter'],
+      });
+    }
+    // Unlinking and clearing progress sync too (back to the defaults).
+    await updateWatchlist(a!.db, dark.id, { progress: null, mode: 'everything', exceptions: [] });
+    await w.settle();
+    expect((await listWatchlists(b!.db))[0]).toMatchObject({ progress: null, mode: 'everything', exceptions: [] });
+  });
+
+  it('after an upgrade, a copy that kept other devices’ progress unread does not undo it', async () => {
+    const w = world();
+    const [a, b] = await w.start();
+    const dark = await createWatchlist(a!.db, { title: 'Dark', characters: ['Jonas'] });
+    await w.settle();
+    await updateWatchlist(a!.db, dark.id, { ...place, exceptions: [...place.exceptions] });
+    await w.settle();
+    // B as the version before these fields synced left it: the registers in its copy, its
+    // own list at the defaults, and a record that does not say which fields it matched.
+    const stored = (await b!.db.get('watchlists', dark.id))!;
+    await b!.db.put('watchlists', { ...stored, progress: null, mode: 'everything', exceptions: [], onlyWhileBehind: false });
+    const { fieldSet: _set, ...old } = (await readSyncRecord(b!.db))!;
+    await b!.db.put('sync', old, 'state');
+    await w.settle();
+    for (const d of [a!, b!]) expect((await listWatchlists(d.db))[0]).toMatchObject(place);
+  });
 });

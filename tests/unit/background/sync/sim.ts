@@ -5,8 +5,9 @@
  * the remote document, adopt the merged lists, write the result back.
  */
 import { mergeDocs, emptyDoc, docLatestStamp, type SyncDoc } from '../../../../lib/background/sync/doc';
+import { cleanTombstones } from '../../../../lib/background/sync/cleanup';
 import { newClock, observe, type Clock } from '../../../../lib/background/sync/hlc';
-import { docView, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
+import { FIELD_DEFAULTS, docView, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
 import { fromWireJson, toWireJson } from '../../../../lib/background/sync/wire';
 import { foldKey, normalizeTerms } from '../../../../lib/shared/term-text';
 import { SYNC_GROUPS, type SyncGroup } from '../../../../lib/background/sync/doc';
@@ -24,6 +25,9 @@ export interface World {
   remote: string | null;
   time: number;
 }
+
+/** Tombstones are removed after 30 days: a run may let weeks pass between steps. */
+export const WEEK_MS = 7 * 24 * 60 * 60_000;
 
 export function newWorld(skews: number[]): World {
   let seed = 1;
@@ -55,6 +59,8 @@ export function cycle(world: World, device: Device, push = true): void {
     const latest = docLatestStamp(read.doc);
     if (latest) clock = observe(clock, latest);
   }
+  // As the sync layer does once the merged lists are applied.
+  doc = cleanTombstones(doc, clock.node, now);
   device.doc = doc;
   device.clock = clock;
   device.lists = adopt(device.lists, docView(doc));
@@ -112,6 +118,7 @@ export function applyEdit(device: Device, edit: Edit, ledger: Ledger, now: numbe
     if (ledger.created.has(edit.id) || !titleFree(edit.title)) return;
     ledger.created.add(edit.id);
     device.lists.push({
+      ...FIELD_DEFAULTS,
       id: edit.id, title: edit.title, enabled: true, matchNameParts: true, hideUntil: null,
       createdAt: now, characters: [], cast: [], keywords: [],
     });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDoc, mergeDocs } from '../../../../lib/background/sync/doc';
 import { newClock, observe } from '../../../../lib/background/sync/hlc';
-import { docView, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
+import { FIELD_DEFAULTS, docView, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
 
 function list(overrides: Partial<SyncedList> = {}): SyncedList {
   return {
+    ...FIELD_DEFAULTS,
     id: 'dark', title: 'Dark', enabled: true, matchNameParts: true, hideUntil: null, createdAt: 1,
     characters: ['Jonas Kahnwald'], cast: [], keywords: [], ...overrides,
   };

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDoc } from '../../../../lib/background/sync/doc';
 import { newClock } from '../../../../lib/background/sync/hlc';
-import { docView, stampLocal } from '../../../../lib/background/sync/view';
+import { docView, FIELD_DEFAULTS, stampLocal, type SyncedList } from '../../../../lib/background/sync/view';
 import { fromWireJson, toWireJson, WIRE_VERSION } from '../../../../lib/background/sync/wire';
 
 const clock = newClock(Math.random, 'aaaaaa');
-const lists = [
-  { id: 'b-1', title: 'Dark', enabled: true, matchNameParts: false, hideUntil: 5, createdAt: 1, characters: ['Jonas', 'Martha'], cast: ['Louis Hofmann'], keywords: [] },
-  { id: 'a-2', title: 'Lost', enabled: false, matchNameParts: true, hideUntil: null, createdAt: 2, characters: [], cast: [], keywords: ['hatch'] },
+const lists: SyncedList[] = [
+  {
+    id: 'b-1', title: 'Dark', enabled: true, matchNameParts: false, hideUntil: 5, createdAt: 1, characters: ['Jonas', 'Martha'], cast: ['Louis Hofmann'], keywords: [],
+    link: { tvmazeId: 17861 }, progress: { season: 2, episode: 5 }, mode: 'past-progress', exceptions: ['Dark Matter'], onlyWhileBehind: true,
+  },
+  { ...FIELD_DEFAULTS, id: 'a-2', title: 'Lost', enabled: false, matchNameParts: true, hideUntil: null, createdAt: 2, characters: [], cast: [], keywords: ['hatch'] },
 ];
 
 describe('the sync document as JSON', () => {
