@@ -3,16 +3,32 @@
  * so the extension can be translated without touching components.
  */
 import { browser } from 'wxt/browser';
+import english from '../../public/_locales/en/messages.json';
 
-/** A key of the English catalogue; type-only import, so no JSON is bundled. */
-export type MessageKey = keyof typeof import('../../public/_locales/en/messages.json');
+/** A key of the English catalogue. */
+export type MessageKey = keyof typeof english;
 
-/** The translated string for `key`; the key itself when the catalogue lacks it (visible, never blank). */
+type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+
+/** An English message with the browser's substitution rules: $NAME$ → its placeholder's content, then $1…$9. */
+function inEnglish(key: string, subs: readonly string[]): string | undefined {
+  const entry = (english as Record<string, Entry>)[key];
+  if (!entry) return undefined;
+  const named = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_m, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '');
+  return named.replace(/\$(\d)/g, (_m, n: string) => subs[Number(n) - 1] ?? '');
+}
+
+/**
+ * The translated string for `key`. Chromium's `getMessage` has been seen answering ""
+ * for every key in a page opened while the machine was busy (its catalogue not yet
+ * there): the page then speaks English rather than showing message keys. The key itself
+ * only when no catalogue has it (visible, never blank).
+ */
 export function t(key: MessageKey, substitutions?: string | number | (string | number)[]): string {
   const subs = substitutions === undefined ? undefined : [substitutions].flat().map(String);
   // WXT types getMessage from the catalogue it saw at `wxt prepare`; MessageKey is checked above.
   const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
-  return getMessage(key, subs) || key;
+  return getMessage(key, subs) || inEnglish(key, subs ?? []) || key;
 }
 
 /** The language of the message file in use (BCP 47): the browser's, or English when it has no file of its own. */

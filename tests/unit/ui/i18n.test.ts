@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { tCount, uiLanguage } from '../../../lib/ui/i18n';
+import { t, tCount, uiLanguage } from '../../../lib/ui/i18n';
 import { messagesOf } from '../../support/catalogue';
 
 const speak = (locale: string) => {
@@ -32,9 +32,10 @@ describe('counted messages', () => {
 });
 
 describe("the message file's language", () => {
-  it('is English when getMessage has no catalogue behind it', () => {
+  it('is English when getMessage has no catalogue behind it, and the words are the English ones', () => {
     fakeBrowser.i18n.getMessage = (() => '') as typeof fakeBrowser.i18n.getMessage;
     expect(uiLanguage()).toBe('en');
-    expect(tCount('add_show_added', 1, ['Dark', 1])).toBe('add_show_added_one');
+    expect(tCount('add_show_added', 1, ['Dark', 1])).toBe('Added “Dark” with 1 name. Add another show, or press Done.');
+    expect(t('site_hidden_count', 3)).toBe('Hidden on this page: 3');
   });
 });
