@@ -20,9 +20,9 @@ function inEnglish(key: string, subs: readonly string[]): string | undefined {
 
 /**
  * The translated string for `key`. Chromium's `getMessage` has been seen answering ""
- * for every key in a page opened while the machine was busy (its catalogue not yet
- * there): the page then speaks English rather than showing message keys. The key itself
- * only when no catalogue has it (visible, never blank).
+ * for keys its catalogue has, in pages opened while the machine was busy: the page then
+ * speaks English rather than showing message keys. The key itself only when no
+ * catalogue has it (visible, never blank).
  */
 export function t(key: MessageKey, substitutions?: string | number | (string | number)[]): string {
   const subs = substitutions === undefined ? undefined : [substitutions].flat().map(String);
