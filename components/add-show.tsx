@@ -1,15 +1,10 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import type { TermGroup, Watchlist, WatchlistDraft } from '../lib/shared/watchlist';
+import type { Watchlist, WatchlistDraft } from '../lib/shared/watchlist';
 import type { TvmazeClient } from '../lib/tvmaze/client';
 import { createAddShowModel, type AddShowModel } from '../lib/ui/add-show-model';
-import { t, type MessageKey } from '../lib/ui/i18n';
+import { t } from '../lib/ui/i18n';
+import { CandidateReview } from './candidate-review';
 import { NoticeLine } from './notice-line';
-
-const GROUP_LABEL: Record<TermGroup, MessageKey> = {
-  characters: 'group_characters',
-  cast: 'group_cast',
-  keywords: 'group_keywords',
-};
 
 /**
  * "Add a show": search TVmaze (the button says the name is sent), pick, review the names,
@@ -69,19 +64,7 @@ function SearchShow({ model }: { model: AddShowModel }) {
             void model.addPicked().then((ok) => ok && setQuery(''));
           }}
         >
-          <fieldset>
-            <legend>{t('tvmaze_review', show.name)}</legend>
-            <ul class="candidates">
-              {search.candidates.value.map((c, i) => (
-                <li key={`${c.group}:${c.name}`}>
-                  <label>
-                    <input type="checkbox" checked={c.checked} onChange={() => search.toggle(i)} /> {c.name}{' '}
-                    <span class="count">({t(GROUP_LABEL[c.group])})</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <CandidateReview show={show.name} candidates={search.candidates.value} toggle={(i) => search.toggle(i)} />
           <div class="row">
             <button type="submit">{t('add_show_add')}</button>
             <button type="button" onClick={() => search.cancel()}>{t('action_cancel')}</button>

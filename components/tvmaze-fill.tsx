@@ -1,14 +1,9 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../lib/ui/i18n';
+import { t } from '../lib/ui/i18n';
 import type { TermGroup } from '../lib/shared/watchlist';
 import type { TvmazeClient } from '../lib/tvmaze/client';
 import { createTvmazeModel } from '../lib/ui/tvmaze-model';
-
-const GROUP_LABEL: Record<TermGroup, MessageKey> = {
-  characters: 'group_characters',
-  cast: 'group_cast',
-  keywords: 'group_keywords',
-};
+import { CandidateReview } from './candidate-review';
 
 /**
  * "Fill from TVmaze": search a show, pick it, tick the names to keep, save. Nothing is
@@ -60,19 +55,7 @@ export function TvmazeFill(props: { api: TvmazeClient; listTitle: string; save: 
             void model.save();
           }}
         >
-          <fieldset>
-            <legend>{t('tvmaze_review', model.picked.value.name)}</legend>
-            <ul class="candidates">
-              {model.candidates.value.map((c, i) => (
-                <li key={`${c.group}:${c.name}`}>
-                  <label>
-                    <input type="checkbox" checked={c.checked} onChange={() => model.toggle(i)} /> {c.name}{' '}
-                    <span class="count">({t(GROUP_LABEL[c.group])})</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <CandidateReview show={model.picked.value.name} candidates={model.candidates.value} toggle={(i) => model.toggle(i)} />
           <div class="row">
             <button type="submit">{t('tvmaze_save')}</button>
             <button type="button" onClick={() => model.cancel()}>{t('action_cancel')}</button>
