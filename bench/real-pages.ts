@@ -58,7 +58,9 @@ async function main() {
   const options = await unnamed.openExtensionPage('options.html');
   for (let i = 0, at = 0; i < 40; i++) {
     const count = 2 + (i % 3);
-    await callBackground(options, 'watchlists/create', { title: `Show ${i}`, characters: names.slice(at, (at += count)) });
+    // Whole names only: the made-up names' first names alone (Felix, Omar) are on some pages.
+    const characters = names.slice(at, (at += count));
+    await callBackground(options, 'watchlists/create', { title: `Show ${i}`, characters, matchNameParts: false });
   }
   await options.close();
   console.log(
@@ -104,9 +106,6 @@ async function main() {
         `${ms(plus('unnamed', 'cost'))} (${ms(plus('unnamed', 'script'))} / ${ms(plus('unnamed', 'style'))}) |`,
     );
   }
-  // The named watchlist is drawn from these pages: a run where nothing was hidden measured nothing.
-  if (hiddenSomewhere < REAL_PAGES.length / 2) throw new Error(`Only ${hiddenSomewhere} pages had a hidden block.`);
-  if (hiddenUnnamed > 0) throw new Error(`${hiddenUnnamed} blocks were hidden with watchlists that no page names.`);
   const summary = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
     const q = (f: number) => ms(sorted[Math.floor((sorted.length - 1) * f)]!);
@@ -123,6 +122,9 @@ async function main() {
       `- unnamed (nothing to hide): ${summary(added.unnamed)}`,
     ].join('\n'),
   );
+  // The named watchlist is drawn from these pages: a run where nothing was hidden measured nothing.
+  if (hiddenSomewhere < REAL_PAGES.length / 2) throw new Error(`Only ${hiddenSomewhere} pages had a hidden block.`);
+  if (hiddenUnnamed > 0) throw new Error(`${hiddenUnnamed} blocks were hidden with watchlists that no page names.`);
 }
 
 main().catch((error: unknown) => {
