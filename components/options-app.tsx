@@ -1,7 +1,6 @@
 import type { TvmazeClient } from '../lib/tvmaze/client';
-import { useMemo } from 'preact/hooks';
-import { t } from '../lib/ui/i18n';
-import { listsLeftOffPages } from '../lib/ui/left-out';
+import { formatDay } from '../lib/ui/dates';
+import { t, uiLanguage } from '../lib/ui/i18n';
 import type { SettingsModel } from '../lib/ui/settings-model';
 import type { SubscriptionsModel } from '../lib/ui/subscriptions-model';
 import type { WatchlistsModel } from '../lib/ui/watchlists-model';
@@ -27,7 +26,7 @@ export function OptionsApp(props: {
   const lists = model.lists.value;
   const selected = lists.find((list) => list.id === model.selectedId.value);
   const select = (id: string) => (model.selectedId.value = id);
-  const leftOut = useMemo(() => listsLeftOffPages(lists, Date.now()), [lists]);
+  const { leftOut, stale, publishedAt } = model.pages.value;
   return (
     <main class="options">
       <h1>{t('options_heading')}</h1>
@@ -35,6 +34,11 @@ export function OptionsApp(props: {
       <div class="options-grid">
         <section aria-labelledby="lists-heading" class="lists-pane">
           <h2 id="lists-heading">{t('heading_watchlists')}</h2>
+          {stale && (
+            <p class="left-out" role="alert">
+              {publishedAt === null ? t('pages_copy_refused_never') : t('pages_copy_refused', formatDay(publishedAt, uiLanguage()))}
+            </p>
+          )}
           {leftOut.length > 0 && <p class="left-out">{t('lists_left_off_pages', leftOut.join(', '))}</p>}
           <TitleForm
             label={t('label_new_watchlist')}

@@ -20,6 +20,7 @@ import {
 import { parseWatchlistFile, serializeWatchlists } from '../format/watchlist-file';
 import { isEnvelope, type BackgroundProtocol, type Reply, type Verb } from '../shared/messages';
 import { problem, problemOf, ProblemError } from '../shared/problem';
+import { readPublishReport } from '../db/publish-report';
 import { parseRequest, REQUEST_SCHEMAS } from './requests';
 import type { Subscriptions } from './subscriptions/service';
 import type { TabCounts } from './tab-counts';
@@ -112,6 +113,7 @@ export function createMessageHandler(deps: HandlerDeps) {
     'subscriptions/update': { access: 'write', run: async ({ url }) => subscriptions().update(url) },
     'subscriptions/remove': { access: 'write', run: async ({ id }) => unsubscribe(await deps.db(), id, Date.now()) },
     'sites/list': { access: 'read', run: async () => listPausedSites(await deps.db()) },
+    'pages/report': { access: 'read', run: async () => readPublishReport(await deps.db()) },
     'sites/pause': {
       access: 'write',
       run: async ({ host }) => {

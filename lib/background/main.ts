@@ -4,6 +4,7 @@
  */
 import type { browser } from 'wxt/browser';
 import { openPlotArmorDb } from '../db/open';
+import { readPublishReport } from '../db/publish-report';
 import { getSettings } from '../db/settings';
 import { addTerms, listWatchlists } from '../db/watchlists';
 import { createContextMenu } from './context-menu';
@@ -38,9 +39,9 @@ export function startBackground(api: typeof browser): void {
   const contentScripts = (api as unknown as { contentScripts?: ContentScriptsApi }).contentScripts ?? null;
   const early = createEarlyStatePublisher(contentScripts);
   const publish = async () => {
-    const { settings, items } = await publishPageState(await db(), api.storage.local, Date.now());
-    await early.publish(items);
-    await counts.setBadgeEnabled(settings.showBadge);
+    const outcome = await publishPageState(await db(), api.storage.local, Date.now());
+    if (!outcome.stale) await early.publish(outcome.items);
+    await counts.setBadgeEnabled(outcome.settings.showBadge);
     void menu?.rebuild(); // the context menu lists the watchlists
   };
   const counts = createTabCounts({
@@ -105,8 +106,13 @@ export function startBackground(api: typeof browser): void {
       .then(({ items }) => early.publish(items))
       .catch(() => {});
   }
-  // Writes an earlier run did not get to publish (the browser stopped it) are published now.
+  // Writes an earlier run did not get to publish (the browser stopped it, or storage
+  // refused the pages' copy) are published now.
   void publisher.resume().catch(() => {});
+  void db()
+    .then(readPublishReport)
+    .then((report) => (report.stale ? publish() : undefined))
+    .catch(() => {});
   void db()
     .then(getSettings)
     .then((settings) => counts.setBadgeEnabled(settings.showBadge))

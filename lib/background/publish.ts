@@ -6,7 +6,8 @@ import { listWatchlists } from '../db/watchlists';
 import { pageStateItems } from '../shared/page-state';
 import { buildSnapshot } from '../shared/snapshot';
 import { storeForms } from '../match/stored-forms';
-import { fitLists, SNAPSHOT_BUDGET } from '../shared/snapshot-budget';
+import { fitLists, jsonBytes, SNAPSHOT_BUDGET } from '../shared/snapshot-budget';
+import { readPublishReport, writePublishReport } from '../db/publish-report';
 
 /** What content scripts read, and the active lists too large to be part of it. */
 export interface PublishedState {
@@ -27,35 +28,50 @@ export async function pageStateFromDb(
     listPausedSites(db),
     getSettings(db),
   ]);
-  const snapshot = buildSnapshot(lists, now, storeForms);
+  const snapshot = buildSnapshot(lists, now);
   const { kept, leftOut } = fitLists(snapshot.lists, budget);
+  // The forms are those of the lists kept (their owners are indices into them), and go
+  // only where they fit the budget too: they save content scripts time, not terms.
+  const forms = storeForms(kept);
+  const room = budget - kept.reduce((sum, list) => sum + jsonBytes(list), 0);
   return {
     settings,
-    items: pageStateItems({ ...snapshot, lists: kept }, paused, settings),
+    items: pageStateItems({ ...snapshot, lists: kept, forms: forms && jsonBytes(forms) <= room ? forms : null }, paused, settings),
     leftOut: leftOut.map((list) => list.title),
   };
 }
+
+/** The outcome of a publish: the state written, or, when storage refused every copy, none. */
+export type PublishOutcome =
+  | (PublishedState & { stale: false })
+  | { stale: true; settings: Settings };
 
 /**
  * Writes what content scripts read to `storage`; returns it, for the background's own use
  * (the badge, Firefox's registered copy in `early-state.ts`). Should storage still refuse
  * it (its quota is shared), smaller snapshots are tried, down to one without lists, so a
- * full storage area never stops later changes from reaching the pages.
+ * full storage area never stops later changes from reaching the pages. Should it refuse
+ * even that, the pages keep the copy they have: the change itself is saved, so this is
+ * not the change's failure. Either way the outcome is recorded (`publish-report.ts`), for
+ * the options page to say which lists pages do not get, or that they are out of date.
  */
 export async function publishPageState(
   db: IDBPDatabase<PlotArmorDB>,
   storage: { set(items: Record<string, unknown>): Promise<void> },
   now: number,
-): Promise<PublishedState> {
-  let failure: unknown;
+): Promise<PublishOutcome> {
+  let state: PublishedState | null = null;
   for (const budget of [SNAPSHOT_BUDGET, SNAPSHOT_BUDGET / 8, 0]) {
-    const state = await pageStateFromDb(db, now, budget);
+    state = await pageStateFromDb(db, now, budget);
     try {
       await storage.set(state.items);
-      return state;
-    } catch (error) {
-      failure = error;
+    } catch {
+      continue;
     }
+    await writePublishReport(db, { leftOut: state.leftOut, publishedAt: now, stale: false });
+    return { ...state, stale: false };
   }
-  throw failure;
+  const before = await readPublishReport(db);
+  await writePublishReport(db, { ...before, stale: true });
+  return { stale: true, settings: state!.settings };
 }

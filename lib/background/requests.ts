@@ -97,6 +97,7 @@ export const REQUEST_SCHEMAS: { [K in Verb]: v.GenericSchema<unknown, Background
   'subscriptions/update': v.object({ url: v.pipe(v.string(), v.maxLength(2100)) }),
   'subscriptions/remove': v.object({ id }),
   'sites/list': empty,
+  'pages/report': empty,
   'sites/pause': v.object({ host }),
   'sites/resume': v.object({ host }),
   'page/count': v.object({ hidden: v.pipe(v.number(), v.integer(), v.minValue(0)) }),

@@ -26,6 +26,7 @@ import { createReadMarks } from './read-marks';
 import type { BlockState, Hideable } from './attributes';
 import { createLedger } from './ledger';
 import { heroPicturesOf, isShortItem, itemOf, picturesIn } from './item';
+import { movedByFilter } from './positioned';
 import { createRevealMemory } from './reveal-memory';
 import { dropEmptyHighlight } from './text-hiding';
 import { LABEL_ATTRIBUTES } from './tags';
@@ -220,7 +221,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       let parts: Element[] = [];
       if (el.nodeType === 1) {
         const item = itemOf(el as Element);
-        if (item && isShortItem(item)) {
+        // An item holding a box positioned outside it (a banner fixed to the window) is not
+        // blurred whole: the blur would move that box. Its blocks are hidden one by one.
+        if (item && isShortItem(item) && !movedByFilter(item, win)) {
           target = item;
           wholeItems.add(item);
         }

@@ -4,6 +4,7 @@
  * error reaches the caller as a message instead of a crash.
  */
 import { isProblem, problem, ProblemError, type Problem } from './problem';
+import type { PublishReport } from './page-state';
 import type { Settings } from './settings';
 import type { SyncStatus } from './sync-status';
 import type { TermGroup, Watchlist, WatchlistDraft, WatchlistPatch } from './watchlist';
@@ -61,6 +62,8 @@ export interface BackgroundProtocol {
   'page/count': Spec<{ hidden: number }, null, 'content'>;
   /** Content scripts: asks for the page state when storage has none yet. */
   'page/refresh-snapshot': Spec<None, null, 'content'>;
+  /** What the last publish of the page state achieved: lists pages do not get, or an out-of-date copy. */
+  'pages/report': Spec<None, PublishReport, 'read'>;
   /** Popup: how many blocks are hidden on a tab. */
   'tab/count': Spec<{ tabId: number }, number, 'read'>;
 }

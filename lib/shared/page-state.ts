@@ -40,3 +40,16 @@ export function isHostPaused(host: string, pausedSites: readonly string[]): bool
   const h = host.toLowerCase();
   return pausedSites.some((site) => h === site || h.endsWith(`.${site}`));
 }
+
+/** The outcome of the background's last publish of the page state (see `lib/db/publish-report.ts`). */
+export interface PublishReport {
+  /** Titles of active lists the pages' copy leaves out (they did not fit the room storage gave it). */
+  leftOut: string[];
+  /** When the pages' copy was last written (epoch ms), or null if never. */
+  publishedAt: number | null;
+  /** Whether storage refused the latest copy: pages still read the one written at `publishedAt`. */
+  stale: boolean;
+}
+
+/** Before any publish: nothing left out, nothing stale. */
+export const NO_REPORT: PublishReport = { leftOut: [], publishedAt: null, stale: false };

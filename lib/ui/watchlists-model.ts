@@ -8,6 +8,7 @@ import type { BackgroundClient } from '../shared/client';
 import { sizeError } from '../format/watchlist-file';
 import type { TermGroup, WatchlistDraft, WatchlistPatch } from '../shared/watchlist';
 import type { Watchlist } from '../shared/watchlist';
+import { NO_REPORT, type PublishReport } from '../shared/page-state';
 import { t } from './i18n';
 import { ProblemError } from '../shared/problem';
 import { problemText } from './problem-text';
@@ -30,16 +31,24 @@ export function errorText(error: unknown): string {
 /** Creates the model; call `refresh()` once to load. */
 export function createWatchlistsModel(client: BackgroundClient) {
   const lists = signal<Watchlist[]>([]);
+  /** What pages got of the lists at the last publish: lists left out, or an out-of-date copy. */
+  const pages = signal<PublishReport>(NO_REPORT);
   const loaded = signal(false);
   const notice = signal<Notice>(null);
   /** The watchlist open in the editor (options page). */
   const selectedId = signal<string | null>(null);
 
+  /** Reloads the lists and what pages got of them (the background publishes before it answers a change). */
+  const reload = async () => {
+    const [all, report] = await Promise.all([client.call('watchlists/list', {}), client.call('pages/report', {})]);
+    lists.value = all;
+    pages.value = report;
+  };
   /** Runs a change, then reloads the lists; a failure becomes an error notice (and rethrows nothing). */
   const run = async <T>(change: () => Promise<T>, done?: (result: T) => Notice): Promise<T | undefined> => {
     try {
       const result = await change();
-      lists.value = await client.call('watchlists/list', {});
+      await reload();
       notice.value = done ? done(result) : null;
       return result;
     } catch (error) {
@@ -51,6 +60,7 @@ export function createWatchlistsModel(client: BackgroundClient) {
 
   return {
     lists,
+    pages,
     loaded,
     notice,
     selectedId,
@@ -61,14 +71,14 @@ export function createWatchlistsModel(client: BackgroundClient) {
     /** Creates a list; throws the background's message (e.g. a duplicate title) for the form to show. */
     async create(draft: WatchlistDraft): Promise<Watchlist> {
       const list = await client.call('watchlists/create', draft);
-      lists.value = await client.call('watchlists/list', {});
+      await reload();
       notice.value = status(t('notice_added', list.title));
       return list;
     },
     /** Renames a list; throws the background's message for the form to show. */
     async rename(id: string, title: string): Promise<Watchlist> {
       const list = await client.call('watchlists/update', { id, patch: { title } });
-      lists.value = await client.call('watchlists/list', {});
+      await reload();
       notice.value = status(t('notice_renamed', list.title));
       return list;
     },

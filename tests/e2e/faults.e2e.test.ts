@@ -63,6 +63,26 @@ const storedCount = (page: Page) =>
       }),
   );
 
+/**
+ * Fills `storage.local` with other data, from an extension page: `bytes` of it, or
+ * (Infinity) as much as the quota takes, so that no larger write fits.
+ */
+const fillLocalStorage = (page: Page, bytes: number) =>
+  page.evaluate(async (wanted) => {
+    type Local = { set(i: Record<string, unknown>): Promise<void>; getBytesInUse(keys: null): Promise<number>; QUOTA_BYTES: number };
+    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+    if (Number.isFinite(wanted)) return local.set({ 'test.filler': 'f'.repeat(wanted) });
+    // The quota counts each key and its value's JSON: fill up to it, a little less at each refusal.
+    let size = local.QUOTA_BYTES - (await local.getBytesInUse(null)) - 'test.filler'.length - 2;
+    for (;;) {
+      try {
+        return await local.set({ 'test.filler': 'f'.repeat(size) });
+      } catch {
+        size -= 8;
+      }
+    }
+  }, bytes);
+
 describe.runIf(selectedBrowsers().includes('chromium'))('faults in chromium', () => {
   it('an import whose worker is stopped once the lists are saved still reaches the pages, and the page says what happened', async () => {
     browser = await launchWithExtension();
@@ -104,6 +124,47 @@ describe.runIf(selectedBrowsers().includes('chromium'))('faults in chromium', ()
     await expect.poll(() => stateOf(article, 'small'), { timeout: 30_000 }).toBe('hidden');
     const titles = await callBackground<{ title: string }[]>(options, 'watchlists/list', {});
     expect(titles.map((l) => l.title)).toEqual(['Dark', 'Huge']);
+  });
+
+  it('when other data leaves storage less room, the lists it really left out are named and the others reach pages', async () => {
+    browser = await launchWithExtension();
+    const article = await browser.context.newPage();
+    await article.goto(`${server.origin}/article.html`);
+    const options = await browser.openExtensionPage('options.html');
+    await options.locator('h1').first().waitFor();
+    // 9 MB of other data: about 1 MB of the 10 MB quota is left for the pages' copy.
+    await fillLocalStorage(options, 9_000_000);
+    // 1.5 MB of terms: far under the pages' budget, over the room that is left.
+    const big = Array.from({ length: 3_300 }, (_, i) => `term ${i} ${'z'.repeat(450)}`);
+    await options.locator('input[type="file"]').first().setInputFiles(
+      file('big.json', [{ title: 'Big', keywords: big }, { title: 'Dark', characters: ['Jonas Kahnwald'] }]),
+    );
+    await options.getByText('Imported: 2 new, 0 merged.').waitFor({ timeout: 60_000 });
+    await options.getByText(/Too large to hide on pages: Big\./).waitFor({ timeout: 30_000 });
+    await expect.poll(() => stateOf(article, 'small'), { timeout: 30_000 }).toBe('hidden');
+  });
+
+  it('when storage refuses even a copy without lists, the change is saved, the options page says pages are out of date, and room brings them up to date', async () => {
+    browser = await launchWithExtension();
+    const article = await browser.context.newPage();
+    await article.goto(`${server.origin}/article.html`);
+    const options = await browser.openExtensionPage('options.html');
+    await options.locator('h1').first().waitFor();
+    await fillLocalStorage(options, Infinity);
+    // A paused site makes even the copy without lists larger than the one pages have.
+    await callBackground(options, 'sites/pause', { host: 'example.com' });
+    await options.locator('input[type="file"]').first().setInputFiles(file('dark.json', [{ title: 'Dark', characters: ['Jonas Kahnwald'] }]));
+    await options.getByText('Imported: 1 new, 0 merged.').waitFor({ timeout: 60_000 });
+    const alert = options.getByRole('alert').filter({ hasText: 'Pages are not getting your latest changes' });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).not.toMatch(RAW);
+    expect(await stateOf(article, 'small')).toBeNull();
+    // Room again: the next change reaches the pages and the alert goes.
+    await options.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('test.filler'));
+    await options.locator('input[type="file"]').first().setInputFiles(file('andor.json', [{ title: 'Andor', characters: ['Cassian Andor'] }]));
+    await options.getByText('Imported: 1 new, 0 merged.').waitFor({ timeout: 60_000 });
+    await alert.waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => stateOf(article, 'small'), { timeout: 30_000 }).toBe('hidden');
   });
 
   it('Undo after deleting a long-titled imported list puts it back', async () => {

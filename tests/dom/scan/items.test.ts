@@ -60,6 +60,25 @@ describe('a short item', () => {
     click($('#time-1') ?? $('#tile-1 .time'), { altKey: true });
     expect(state('#tile-1')).toBe('hidden');
   });
+  it('is not blurred whole when it holds a box positioned outside it: the blur would move that box', () => {
+    // A blurred element is the containing block of the fixed and absolutely positioned
+    // boxes inside it: the banner fixed to the window would be laid out at the item.
+    const BANNER = (n: number, text: string, style: string) =>
+      `<div class="vars" id="vars-${n}"><div id="box-${n}" style="${style}"><span>${text}</span></div></div>`;
+    start(
+      `<div style="position:relative">${BANNER(1, 'Hannah Baker, explained', 'position:fixed;bottom:0')}` +
+        `${BANNER(2, 'Hannah Baker again', 'position:absolute;top:0')}${BANNER(3, 'Hannah Baker inside', '')}` +
+        `<div class="vars" id="vars-4" style="position:relative"><div style="position:absolute"><span>Hannah Baker</span></div></div></div>`,
+    );
+    expect(state('#vars-1')).toBeNull();
+    // The box itself is blurred: a filter on a box does not move it.
+    expect(state('#box-1')).toBe('hidden');
+    expect(state('#vars-2')).toBeNull();
+    expect(state('#box-2')).toBe('hidden');
+    // A box positioned inside the item stays where it is.
+    expect(state('#vars-3')).toBe('hidden');
+    expect(state('#vars-4')).toBe('hidden');
+  });
 });
 
 describe('a post', () => {
