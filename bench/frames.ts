@@ -13,15 +13,15 @@
  * per frame: (frames page − top page) / 20. Also the content script's own marks in the
  * top frame: script start → terms ready, and the apply (compile + first pass).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { callBackground, launchWithExtension } from '../tests/support/chromium';
 import { startServer, type TestServer } from '../tests/support/server';
+import { measureLoad, median, type MainThreadCost } from './main-thread';
 import { makeBenchPage, sentence } from './page-fixture';
 import { prng } from './prng';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 9);
 const FRAMES = 20;
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 /** The bench's pages on `server`, framing ad-like pages from `other` (another origin). */
@@ -47,10 +47,7 @@ function servePages(server: TestServer, other: TestServer, terms: readonly strin
   server.html('/text.html', doc(`<main><h1>A short article</h1>\n${article}</main>\n${frames((i) => `src="/text-${i}.html"`)}`));
 }
 
-interface Load {
-  cost: number;
-  script: number;
-  style: number;
+interface Load extends MainThreadCost {
   /** Top frame: content script start → terms ready, and the first apply (compile + pass). */
   ready: number | null;
   apply: number | null;
@@ -59,30 +56,20 @@ interface Load {
 }
 
 async function load(context: BrowserContext, url: string): Promise<Load> {
-  const page: Page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  // Thread time, not wall time: this machine is shared, and a descheduled thread is no cost of the page's.
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(400);
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
-  const marks = await page.evaluate(() => {
-    // No named helpers in here: the bundler would wrap them in a function the page lacks.
-    const start = performance.getEntriesByName('plot-armor:start')[0];
-    const ready = performance.getEntriesByName('plot-armor:terms-ready')[0];
-    const apply = performance.getEntriesByName('plot-armor:apply')[0];
-    return { ready: start && ready ? ready.startTime - start.startTime : null, apply: apply ? apply.duration : null };
+  return measureLoad(context, url, (page) => page.waitForTimeout(400), async (page) => {
+    const marks = await page.evaluate(() => {
+      // No named helpers in here: the bundler would wrap them in a function the page lacks.
+      const start = performance.getEntriesByName('plot-armor:start')[0];
+      const ready = performance.getEntriesByName('plot-armor:terms-ready')[0];
+      const apply = performance.getEntriesByName('plot-armor:apply')[0];
+      return { ready: start && ready ? ready.startTime - start.startTime : null, apply: apply ? apply.duration : null };
+    });
+    let hiddenFrames = 0;
+    for (const frame of page.frames()) {
+      if (await frame.evaluate(() => document.querySelector('[data-plot-armor="hidden"]') !== null).catch(() => false)) hiddenFrames++;
+    }
+    return { ...marks, hiddenFrames };
   });
-  let hiddenFrames = 0;
-  for (const frame of page.frames()) {
-    if (await frame.evaluate(() => document.querySelector('[data-plot-armor="hidden"]') !== null).catch(() => false)) hiddenFrames++;
-  }
-  await cdp.detach();
-  await page.close();
-  const script = (m.ScriptDuration ?? 0) * 1000;
-  const style = (m.RecalcStyleDuration ?? 0) * 1000;
-  return { cost: script + style, script, style, ...marks, hiddenFrames };
 }
 
 async function main() {

@@ -10,19 +10,14 @@
  * extension adds names a term. Chromium only: the corpus is about the scanner, which
  * is the same code in both browsers. The browser is kept off the network.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectedBrowsers } from '../support/browsers';
-import { importThroughOptions, launchWithExtension } from '../support/chromium';
+import { launchWithExtension } from '../support/chromium';
+import { importWatchlists, openAndRead, REAL_PAGES, serveRealPages, type RealPageLoad } from '../support/real-pages/corpus';
 import { chooseTerms, compareLayout, judge, layoutChanged, watchlistOf, type PageTerms, type Verdict } from '../support/real-pages/oracle';
-import { readPage, type PageReading } from '../support/real-pages/read-page';
 import { startServer, type TestServer } from '../support/server';
 
-const DIR = join(import.meta.dirname, '..', 'fixtures', 'real');
-const PAGES = readdirSync(DIR).filter((f) => f.endsWith('.html')).sort();
+const PAGES = REAL_PAGES;
 const TITLE = 'Real pages oracle';
 /** Collateral text allowed on a page, as a fraction of its visible text. */
 const COLLATERAL_LIMIT = 0.01;
@@ -35,28 +30,6 @@ const COLLATERAL_LIMIT = 0.01;
  */
 const BESIDE_LIMIT = 0.1;
 const BESIDE_TOTAL_LIMIT = 0.02;
-
-interface Load {
-  reading: PageReading;
-  /** Uncaught exceptions and console errors (failed resource loads left out: every URL but the server's is dead). */
-  errors: string[];
-}
-
-/** Opens a page, waits until it is laid out (and scanned, with the extension), reads it. */
-async function load(context: BrowserContext, url: string, scanned: boolean): Promise<Load> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  if (scanned) await page.waitForFunction(() => document.documentElement.hasAttribute('data-plot-armor-ready'));
-  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
-  const reading = await page.evaluate(readPage);
-  await page.close();
-  return { reading, errors };
-}
 
 /** The errors of `after` that `before` does not have (as many times as they are new). */
 function newErrors(before: string[], after: string[]): string[] {
@@ -71,31 +44,29 @@ function newErrors(before: string[], after: string[]): string[] {
 
 describe.runIf(selectedBrowsers().includes('chromium'))('real pages, in Chromium', () => {
   let server: TestServer;
-  const without = new Map<string, Load>();
-  const withExtension = new Map<string, Load>();
+  const without = new Map<string, RealPageLoad>();
+  const withExtension = new Map<string, RealPageLoad>();
   const terms = new Map<string, PageTerms>();
-  const url = (page: string) => `${server.origin}/real/${page}`;
+  let url: (page: string) => string;
 
   beforeAll(async () => {
     server = await startServer();
-    for (const page of PAGES) server.html(`/real/${page}`, readFileSync(join(DIR, page), 'utf8'));
+    url = serveRealPages(server);
 
     const plain = await launchWithExtension({ withExtension: false, offline: true });
     try {
-      for (const page of PAGES) without.set(page, await load(plain.context, url(page), false));
+      for (const page of PAGES) without.set(page, await openAndRead(plain.context, url(page), false));
     } finally {
       await plain.close();
     }
     for (const page of PAGES) terms.set(page, chooseTerms(without.get(page)!.reading));
 
     const list = watchlistOf(TITLE, [...terms.values()]);
-    const file = join(mkdtempSync(join(tmpdir(), 'plot-armor-real-')), 'watchlist.json');
-    writeFileSync(file, JSON.stringify({ format: 'plot-armor', version: 1, watchlists: [list] }));
     const browser = await launchWithExtension({ offline: true });
     try {
-      const options = await importThroughOptions(browser, file);
+      const options = await importWatchlists(browser, [list]);
       expect(await options.locator('[role="alert"]').count()).toBe(0);
-      for (const page of PAGES) withExtension.set(page, await load(browser.context, url(page), true));
+      for (const page of PAGES) withExtension.set(page, await openAndRead(browser.context, url(page), true));
     } finally {
       await browser.close();
     }
