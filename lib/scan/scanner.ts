@@ -108,8 +108,22 @@ export function createScanner(options: ScannerOptions): Scanner {
   const lastRead = createLastRead(doc);
   // Items hidden as one because they were short. A page that streams in may still be
   // filling one (an article read when only its headline had arrived): once it is no
-  // longer short it is read again, so its blocks are judged one by one.
+  // longer short it is read again, so its blocks are judged one by one. Only items that
+  // changed are measured again: an observer of their own says which (a page may hold
+  // hundreds of hidden tiles, and a pass comes with every chunk the parser adds).
   const wholeItems = new Set<Element>();
+  const changedItems = new Set<Element>();
+  const noteItemChanges = (records: MutationRecord[]): void => {
+    for (const record of records) {
+      for (let node: Node | null = record.target; node; node = node.parentNode) {
+        if (wholeItems.has(node as Element)) {
+          changedItems.add(node as Element);
+          break;
+        }
+      }
+    }
+  };
+  const itemObserver = new win.MutationObserver(noteItemChanges);
   let pass = 0;
   let scheduled = false;
   let lastCount = 0;
@@ -149,6 +163,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       hidden.clear();
       lastRevealed = null;
       wholeItems.clear();
+      changedItems.clear();
+      itemObserver.disconnect();
       ledger.clear();
       dropEmptyHighlight(doc);
     },
@@ -179,13 +195,15 @@ export function createScanner(options: ScannerOptions): Scanner {
       report();
       return;
     }
-    for (const item of wholeItems) {
-      if (!item.isConnected || ledger.stateOf(item) === null) wholeItems.delete(item);
-      else if (ledger.stateOf(item) === 'hidden' && !isShortItem(item)) {
+    noteItemChanges(itemObserver.takeRecords());
+    for (const item of changedItems) {
+      if (wholeItems.has(item) && ledger.stateOf(item) === 'hidden' && item.isConnected && !isShortItem(item)) {
         wholeItems.delete(item);
         changes.node(item);
       }
     }
+    changedItems.clear();
+    for (const item of wholeItems) if (!item.isConnected || ledger.stateOf(item) === null) wholeItems.delete(item);
     const finder = createBlockFinder(win);
     const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
     const matched = new Set<Hideable>();
@@ -225,7 +243,10 @@ export function createScanner(options: ScannerOptions): Scanner {
         // blurred whole: the blur would move that box. Its blocks are hidden one by one.
         if (item && isShortItem(item) && !movedByFilter(item, win)) {
           target = item;
-          wholeItems.add(item);
+          if (!wholeItems.has(item)) {
+            wholeItems.add(item);
+            itemObserver.observe(item, { childList: true, subtree: true, characterData: true });
+          }
         }
         else parts = item ? picturesIn(item, win, el as Element) : heroPicturesOf(el as Element, win);
       }
