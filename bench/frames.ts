@@ -107,7 +107,10 @@ async function main() {
   for (let i = 0; i < LOADS; i++) {
     for (const name of names) {
       runs[name]!.without.push(await load(plain.context, `${server.origin}/${name}.html`));
-      for (const [b, browser] of browsers.entries()) runs[name]!.with[b]!.push(await load(browser.context, `${server.origin}/${name}.html`));
+      // Builds in turn, first one then the other, so neither always loads right after the baseline.
+      const order = [...browsers.entries()];
+      if (i % 2 === 1) order.reverse();
+      for (const [b, browser] of order) runs[name]!.with[b]!.push(await load(browser.context, `${server.origin}/${name}.html`));
     }
   }
   for (const browser of browsers) await browser.close();
