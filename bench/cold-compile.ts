@@ -5,13 +5,16 @@
  * `coldCompile(lists, paragraphs, runs)` spawns this file once per run, hands it the
  * lists and paragraphs as JSON on stdin, and returns the medians of what the child
  * measured: the compile, the first `match` after it, and matching all the paragraphs
- * (the first one included), which fills whatever the matcher fills on first use. Run
+ * (the first one included), which fills whatever the matcher fills on first use. With
+ * `stored`, the child is handed the forms the background stores in the snapshot (through
+ * JSON, as storage hands them over) and compiles from them, reading them included. Run
  * alone (`npx tsx bench/cold-compile.ts < input.json`) it prints one measurement.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileMatcher } from '../lib/match/compile';
+import { loadForms, storeForms, type StoredForms } from '../lib/match/stored-forms';
 import type { MatchList } from '../lib/shared/watchlist';
 
 const self = fileURLToPath(import.meta.url);
@@ -19,6 +22,7 @@ const self = fileURLToPath(import.meta.url);
 interface Input {
   lists: readonly MatchList[];
   paragraphs: readonly string[];
+  forms: StoredForms | null;
 }
 
 /** Medians (ms) over fresh processes. */
@@ -29,8 +33,10 @@ export interface ColdTimes {
 }
 
 /** Median ms, over `runs` fresh processes, of compiling `lists` and then matching `paragraphs`. */
-export function coldCompile(lists: readonly MatchList[], paragraphs: readonly string[], runs = 9): ColdTimes {
-  const input = JSON.stringify({ lists, paragraphs } satisfies Input);
+export function coldCompile(lists: readonly MatchList[], paragraphs: readonly string[], runs = 9, stored = false): ColdTimes {
+  const forms = stored ? storeForms(lists) : null;
+  if (stored && !forms) throw new Error('no forms to store');
+  const input = JSON.stringify({ lists, paragraphs, forms } satisfies Input);
   const samples: number[][] = [[], [], []];
   for (let r = 0; r < runs; r++) {
     // The same node and loader flags (tsx) as this process.
@@ -46,9 +52,9 @@ export function coldCompile(lists: readonly MatchList[], paragraphs: readonly st
 }
 
 if (process.argv[1] === self) {
-  const { lists, paragraphs } = JSON.parse(readFileSync(0, 'utf8')) as Input; // parsed before the clock starts
+  const { lists, paragraphs, forms } = JSON.parse(readFileSync(0, 'utf8')) as Input; // parsed before the clock starts
   const t0 = performance.now();
-  const matcher = compileMatcher(lists);
+  const matcher = compileMatcher(lists, forms && loadForms(forms, lists.length));
   const t1 = performance.now();
   let found = matcher.match(paragraphs[0] ?? '').length;
   const t2 = performance.now();

@@ -11,22 +11,36 @@ import { collectOwners, type Owners } from './owners';
 
 export type { StoredForms };
 
-/**
- * Above this many forms (a few thousand names) nothing is stored, and content scripts
- * compile from the lists: the stored copy would grow the snapshot several times over.
+/*
+ * The owners travel as one string, one code unit (or a few) per entry: storage hands a
+ * content script a string at the cost of a copy, where an array of numbers costs a value
+ * per element, in every frame. An entry is w = (list index × 32 + role bits) × 2 + 1 if
+ * it is its form's last, written in base 2^14, most significant digit first: a digit
+ * followed by others as 0x4100 + d, the last as 0x100 + d. No code unit is a control
+ * character or a surrogate, so the string survives JSON and UTF-8 unchanged.
  */
-export const STORED_FORMS_LIMIT = 20_000;
+const DIGIT = 0x100;
+const MORE = 0x4100;
+const BASE = 0x4000;
 
-/** The forms of `lists` to store; null when there are none or too many. */
+/** The forms of `lists` to store; null when there are none, or when a form holds a line break. */
 export function storeForms(lists: readonly MatchList[]): StoredForms | null {
   const o = collectOwners(lists);
-  if (!o || o.texts.length > STORED_FORMS_LIMIT || o.texts.some((t) => t.includes('\n'))) return null;
-  const owners: number[] = [];
-  for (let e = 0; e < o.ownerList.length; e++) owners.push(o.ownerList[e]! * 32 + o.ownerRole[e]!);
-  return { texts: o.texts.join('\n'), start: [...o.ownerStart], owners };
+  if (!o || o.texts.some((t) => t.includes('\n'))) return null;
+  const units: number[] = [];
+  for (let p = 0; p < o.texts.length; p++) {
+    const end = o.ownerStart[p + 1]!;
+    for (let e = o.ownerStart[p]!; e < end; e++) {
+      let w = (o.ownerList[e]! * 32 + o.ownerRole[e]!) * 2 + (e === end - 1 ? 1 : 0);
+      const digits = [DIGIT + (w % BASE)];
+      while ((w = Math.floor(w / BASE)) > 0) digits.push(MORE + (w % BASE));
+      for (let d = digits.length - 1; d >= 0; d--) units.push(digits[d]!);
+    }
+  }
+  let owners = '';
+  for (let i = 0; i < units.length; i += 8192) owners += String.fromCharCode(...units.slice(i, i + 8192));
+  return { texts: o.texts.join('\n'), owners };
 }
-
-const isNumbers = (x: unknown): x is number[] => Array.isArray(x);
 
 /**
  * The owners that `stored` describes for `listCount` lists, or null when it is absent or
@@ -35,28 +49,39 @@ const isNumbers = (x: unknown): x is number[] => Array.isArray(x);
  */
 export function loadForms(stored: unknown, listCount: number): Owners | null {
   if (typeof stored !== 'object' || stored === null) return null;
-  const { texts: joined, start, owners } = stored as Partial<StoredForms>;
-  if (typeof joined !== 'string' || !joined || !isNumbers(start) || !isNumbers(owners)) return null;
+  const { texts: joined, owners } = stored as Partial<StoredForms>;
+  if (typeof joined !== 'string' || !joined || typeof owners !== 'string') return null;
   const texts = joined.split('\n');
-  if (start.length !== texts.length + 1 || start[0] !== 0 || start[texts.length] !== owners.length) return null;
-  const ownerStart = Int32Array.from(start);
-  for (let p = 0; p < texts.length; p++) if (!(ownerStart[p]! < ownerStart[p + 1]!) || !texts[p]) return null;
+  const ownerStart = new Int32Array(texts.length + 1);
   const ownerList = new Int32Array(owners.length);
   const ownerRole = new Uint8Array(owners.length);
   const owning = new Uint8Array(listCount);
   let wanted = 0;
-  for (let e = 0; e < owners.length; e++) {
-    const x: number = owners[e]!;
-    const li = x >> 5;
-    if (!(x >= 0 && x === (x | 0) && li < listCount && (x & 31) !== 0)) return null;
+  let p = 0;
+  let e = 0;
+  let w = 0;
+  let open = false; // a digit that promises more was read
+  for (let i = 0; i < owners.length; i++) {
+    const c = owners.charCodeAt(i);
+    const last = c < MORE;
+    if (c < DIGIT || c >= MORE + BASE || w >= 1 << 16) return null;
+    w = w * BASE + c - (last ? DIGIT : MORE);
+    open = !last;
+    if (open) continue;
+    const li = w >> 6;
+    const role = (w >> 1) & 31;
+    if (li >= listCount || role === 0 || p === texts.length || !texts[p]) return null;
     ownerList[e] = li;
-    ownerRole[e] = x & 31;
+    ownerRole[e++] = role;
     if (owning[li] === 0) {
       owning[li] = 1;
       wanted++;
     }
+    if (w & 1) ownerStart[++p] = e;
+    w = 0;
   }
-  return { texts, ownerStart, ownerList, ownerRole, wanted };
+  if (p !== texts.length || open) return null;
+  return { texts, ownerStart, ownerList: ownerList.subarray(0, e), ownerRole: ownerRole.subarray(0, e), wanted };
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 import { CONTROL_TAG, OWN_UI_ATTRIBUTE } from './attributes';
 
+const CONTROL = CONTROL_TAG.toUpperCase();
 const INNER_FOCUSABLE = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
 
 /** The page's own values of the attributes the extension changed, per element. */
@@ -83,11 +84,32 @@ const NO_CONTROL_INSIDE = new Set(
   'TABLE THEAD TBODY TFOOT TR COLGROUP UL OL MENU DL SELECT OPTGROUP DATALIST PICTURE RUBY HGROUP A BUTTON LABEL HTML'.split(' '),
 );
 
-/** The node a block's control stands right before: the block, or its nearest ancestor where a control is valid. */
+/** Whether an element may not hold a control. */
+const refuses = (node: Node | null): boolean =>
+  node?.nodeType === 1 && NO_CONTROL_INSIDE.has((node as Element).tagName.toUpperCase());
+
+/** Whether nothing of the page stands before `node` in its parent (white space and the extension's controls aside). */
+function comesFirst(node: ChildNode): boolean {
+  for (let before = node.previousSibling; before; before = before.previousSibling) {
+    if (before.nodeType === 1 ? (before as Element).tagName.toUpperCase() !== CONTROL : before.nodeType === 3 && before.nodeValue!.trim()) return false;
+  }
+  return true;
+}
+
+/**
+ * The node a block's control stands right before: the block, or the nearest ancestor
+ * where a control is valid. Nor does it stand first in a parent: pages set first
+ * children apart (`:first-child{margin-top:0}`), and a control before the first would
+ * take that from it and change the layout. Before an ancestor whose first content the
+ * block is, it is just as much right before the block for keyboards and screen readers
+ * (the block is `aria-hidden`, its links out of the tab order). Before something that
+ * is not first, no `:first-child` or `:last-child` changes. It stays inside a table
+ * cell or list item, and before a child of `body`.
+ */
 export function controlAnchor(block: Node): ChildNode {
   let node = block as ChildNode;
   for (let parent = node.parentNode; parent?.nodeType === 1; parent = node.parentNode) {
-    if (!NO_CONTROL_INSIDE.has((parent as Element).tagName.toUpperCase())) break;
+    if (!refuses(parent) && (refuses(parent.parentNode) || !comesFirst(node))) break;
     node = parent as Element;
   }
   return node;
@@ -103,7 +125,7 @@ export function placeControl(control: Element, anchor: ChildNode): void {
   if (!parent) return;
   for (let node = anchor.previousSibling; node; node = node.previousSibling) {
     if (node === control) return;
-    if (node.nodeType !== 1 || (node as Element).tagName.toUpperCase() !== CONTROL_TAG.toUpperCase()) break;
+    if (node.nodeType !== 1 || (node as Element).tagName.toUpperCase() !== CONTROL) break;
   }
   parent.insertBefore(control, anchor);
 }

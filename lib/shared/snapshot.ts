@@ -28,7 +28,7 @@ export interface TermSnapshot {
   nextChange: number | null;
   /**
    * The lists' forms, collected once here rather than in every frame (stored-forms.ts);
-   * absent (or null) when there are too many: then each content script collects them.
+   * absent (or null) when they do not fit: then each content script collects them.
    */
   forms?: StoredForms | null;
 }
@@ -37,10 +37,8 @@ export interface TermSnapshot {
 export interface StoredForms {
   /** The distinct forms, sorted, joined by line breaks. */
   texts: string;
-  /** The owners of form p are entries start[p] … start[p + 1] − 1. */
-  start: number[];
-  /** Per entry: the owning list's index × 32, + the form's role bits for that list (lib/match/terms.ts). */
-  owners: number[];
+  /** Each form's owners, in the forms' order: each list owning it and its role bits, as text. */
+  owners: string;
 }
 
 /** The snapshot of `lists` at time `now`: only active lists, stripped to what matching needs. */

@@ -25,7 +25,12 @@ beforeAll(async () => {
       <select><option>Jonas Kahnwald</option></select>
       <div id="g" style="display:grid;grid-template-columns:1fr 1fr"><div>a</div><div id="gi">Jonas Kahnwald</div><div>c</div></div>
       <div style="display:flex;gap:10px"><span>a</span><span id="fi">Jonas Kahnwald</span><span>c</span></div>
-      <p>A picture: <a href="/x"><img id="img" alt="Jonas Kahnwald" width="20" height="20"></a> and text.</p>`),
+      <p>A picture: <a href="/x"><img id="img" alt="Jonas Kahnwald" width="20" height="20"></a> and text.</p>
+      <style>.body > p{padding:20px 0} .body > p:first-child{padding-top:0} .body > p:last-child{padding-bottom:0}</style>
+      <div class="post"><div class="body"><p>Jonas Kahnwald, first in the post</p><p>two</p></div></div>
+      <div class="post"><div class="body"><p>Only Jonas Kahnwald</p></div></div>
+      <div class="vars"><div id="banner" style="position:fixed;top:0;right:0;width:200px">A banner on Jonas Kahnwald</div></div>
+      <div class="vars"></div><div class="vars"></div>`),
   );
 });
 afterAll(async () => server?.close());
@@ -34,7 +39,7 @@ afterAll(async () => server?.close());
 const layout = (p: DriverPage) =>
   p.evaluate(() => ({
     height: document.documentElement.scrollHeight,
-    boxes: [...document.querySelectorAll('td, li, dt, dd, #g > *, #fi, #img, p')]
+    boxes: [...document.querySelectorAll('td, li, dt, dd, #g > *, #fi, #img, p, #banner')]
       .filter((el) => el.tagName !== 'PLOT-ARMOR-REVEAL')
       .map((el) => {
         const r = el.getBoundingClientRect();
@@ -133,7 +138,7 @@ describe.each(selectedBrowsers())('in %s', (name) => {
     await p.close();
   });
 
-  it('puts reveal controls only where they are valid, and changes no layout: tables, lists, grids, links', async () => {
+  it('puts reveal controls only where they are valid, and changes no layout: tables, lists, grids, links, first children, fixed boxes', async () => {
     const p = await openScanned(browser, `${server.origin}/layout.html`);
     const hidden = await layout(p);
     const parents = await p.evaluate(() => [...document.querySelectorAll('plot-armor-reveal')].map((c) => c.parentElement!.tagName));

@@ -216,12 +216,14 @@ describe.each(selectedBrowsers())('in %s', (name) => {
 
   describe('text with no element of its own beside other blocks', () => {
     const openBoard = () => openScanned(browser, `${server.origin}/board.html`);
-    /** What the page sees: the hidden text's highlight, the container's attribute, the control before the text. */
+    /**
+     * What the page sees: the hidden text's highlight, the container's attribute, the
+     * control before the post (the words come first in it: a control never stands first).
+     */
     const board = (p: DriverPage) =>
       p.evaluate(() => {
         const highlight = CSS.highlights.get('plot-armor-hidden');
-        const text = document.getElementById('content')!.lastChild!.previousSibling!;
-        const control = text.previousSibling as Element | null;
+        const control = document.getElementById('content')!.parentElement!.previousElementSibling;
         return {
           highlighted: highlight ? [...highlight].map((range) => (range as Range).toString().trim()).sort() : [],
           container: document.getElementById('content')!.getAttribute('data-plot-armor'),

@@ -325,7 +325,8 @@ describe.each(selectedBrowsers())('in %s', (name) => {
       expect(await stateOf(p, '#b')).toBeNull();
       const looks = await p.evaluate(() => {
         const a = document.getElementById('a')!;
-        const control = a.previousElementSibling!;
+        // The paragraph comes first in its `main`: its control stands before that.
+        const control = a.parentElement!.previousElementSibling!;
         return {
           filter: getComputedStyle(a).filter,
           controlPosition: getComputedStyle(control).position,

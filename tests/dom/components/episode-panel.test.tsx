@@ -90,6 +90,8 @@ describe('the episode panel on the options page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Link 13 Reasons Why (2017)' }));
     await waitFor(async () => expect((await client.call('watchlists/list', {}))[0]!.link?.episodes).toHaveLength(28));
     expect(fetch).toHaveBeenLastCalledWith('https://api.tvmaze.com/shows/22036/episodes');
+    // The model reloads after the change is saved: the panel shows what the model holds.
+    await waitFor(() => expect(model.lists.value[0]!.link?.episodes).toHaveLength(28));
     rerender(view());
     expect(screen.getByText(/Linked to TVmaze: 28 episodes/)).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Only what\'s past my episode' }));

@@ -26,12 +26,25 @@ const controlled = () =>
 
 describe('where the reveal control stands', () => {
   it('right before a hidden block whose parent takes any content', () => {
-    start('<div><p id="p">the tapes</p></div>');
+    start('<div><h2>News</h2><p id="p">the tapes</p></div>');
     expect(controlled()).toEqual(['p']);
   });
 
+  it('never first in a parent (pages set first children apart): before the nearest ancestor that is not first', () => {
+    // `.post > p:first-child{padding-top:0}`: a control before the paragraph would take that from it.
+    start('<div id="feed"><h2>News</h2> <div id="post"><div class="body">\n <!-- text --> <p id="p">the tapes</p><p>more</p></div></div></div>');
+    expect(controlled()).toEqual(['post']);
+    expect(document.querySelector('#p')!.matches(':first-child')).toBe(true);
+    // Words before the block keep the control right before it.
+    start('<div><h2>News</h2><div>Said: <p id="p">the tapes</p></div></div>');
+    expect(controlled()).toEqual(['p']);
+    // A child of the body is as far as it goes; a cell or list item holds it.
+    start('<p id="p">the tapes</p><table><tr><td><p id="q">tapes</p></td></tr></table>');
+    expect(controlled()).toEqual(['p', 'q']);
+  });
+
   it('never in a table row or table: before the table, once per hidden cell', () => {
-    start('<div><table id="t"><tbody><tr><td>x</td><td id="c1">tapes</td><td id="c2">tapes</td></tr></tbody></table></div>');
+    start('<div><h2>x</h2><table id="t"><tbody><tr><td>x</td><td id="c1">tapes</td><td id="c2">tapes</td></tr></tbody></table></div>');
     expect(controlled()).toEqual(['t', 't']);
     expect(document.querySelector('tr')!.children).toHaveLength(3);
   });

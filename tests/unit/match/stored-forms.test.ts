@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
-import { compileSnapshot, loadForms, storeForms, STORED_FORMS_LIMIT, type StoredForms } from '../../../lib/match/stored-forms';
+import { compileSnapshot, loadForms, storeForms, type StoredForms } from '../../../lib/match/stored-forms';
 import { buildSnapshot } from '../../../lib/shared/snapshot';
 import type { MatchList } from '../../../lib/shared/watchlist';
 import { fakeWatchlist } from '../factories';
@@ -61,10 +61,19 @@ describe('stored forms', () => {
       'forms',
       { ...good, texts: 5 },
       { ...good, texts: '' },
-      { ...good, start: good.start.slice(1) },
-      { ...good, start: [...good.start.slice(0, -1), good.owners.length + 1] },
-      { ...good, owners: good.owners.map((x, i) => (i === 0 ? 1.5 : x)) },
-      { ...good, owners: good.owners.map((x, i) => (i === 0 ? -2 : x)) },
+      { ...good, owners: 5 },
+      { ...good, owners: [1, 2] },
+      // Cut short: the last form has no owner.
+      { ...good, owners: good.owners.slice(0, -1) },
+      // A code unit outside the encoding (a control character, a surrogate).
+      { ...good, owners: `\u0001${good.owners.slice(1)}` },
+      { ...good, owners: `\ud800${good.owners.slice(1)}` },
+      // A digit that promises more and gets none.
+      { ...good, owners: `${good.owners}\u4100` },
+      // An entry with no role bits (list 0, role 0, last).
+      { ...good, owners: `\u0101${good.owners.slice(1)}` },
+      // A number too large for any list.
+      { ...good, owners: `\u7fff\u7fff\u7fff\u0101${good.owners.slice(1)}` },
       { ...good, texts: `${good.texts}\nextra` },
     ];
     for (const forms of bad) expect(loadForms(forms, LISTS.length)).toBeNull();
@@ -72,10 +81,25 @@ describe('stored forms', () => {
     expect(loadForms(good, 1)).toBeNull();
   });
 
-  it('are not stored for none, or for very many forms', () => {
+  it('are not stored for none', () => {
     expect(storeForms([fakeList({ title: '...' })])).toBeNull();
-    const names = Array.from({ length: STORED_FORMS_LIMIT }, (_, i) => `Name${i} Surname${i}`);
-    expect(storeForms([fakeList({ characters: names })])).toBeNull();
+  });
+
+  it('hold thousands of lists and tens of thousands of forms, and match as compiling does', () => {
+    const many = Array.from({ length: 3_000 }, (_, i) =>
+      fakeList({ id: String(i), title: `Show ${i}`, characters: Array.from({ length: 10 }, (_, j) => `Name${i}x${j} Surname${j}`) }),
+    );
+    const forms = stored(many);
+    const loaded = loadForms(forms, many.length);
+    expect(loaded?.texts.length).toBeGreaterThan(30_000);
+    const fromForms = compileMatcher(many, loaded);
+    const compiled = compileMatcher(many);
+    for (const text of ['Name0x0 Surname0 was there', 'Name2999x9 left', 'Surname3 and Name1234x5 Surname5', 'nobody']) {
+      expect(titles(fromForms.match(text)), text).toEqual(titles(compiled.match(text)));
+    }
+    expect(titles(fromForms.match('Name2999x9 left'))).toEqual(['Show 2999']);
+    // Owner indices run to 2,999: beyond what one code unit holds, and checked all the same.
+    expect(loadForms(forms, 2_999)).toBeNull();
   });
 });
 
