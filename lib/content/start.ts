@@ -75,7 +75,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
   const signal = life.signal;
   const stop = (): void => life.abort();
   if (deps.signal?.aborted) stop();
-  else deps.signal?.addEventListener('abort', stop, { once: true });
+  else deps.signal?.addEventListener('abort', stop);
   const alive = deps.alive ?? (() => true);
   const checkAlive = (): void => {
     if (!alive()) stop();
@@ -101,8 +101,9 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
       // Chromium throws at once once the extension is gone: the page keeps working.
     }
   };
-  signal.addEventListener('abort', styles.remove, { once: true });
-  if (title) signal.addEventListener('abort', title.stop, { once: true });
+  // A signal aborts once: its listeners need no `once`.
+  signal.addEventListener('abort', styles.remove);
+  if (title) signal.addEventListener('abort', title.stop);
   const listenForTakeover = (): void => doc.addEventListener(TAKEOVER_EVENT, checkAlive, { signal });
   const listeners: Array<() => void> = [];
   // After `document.open()` (which erases the listeners of the document and its window)
@@ -110,30 +111,6 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
   const onNewRoot = (): void => {
     styles.ensure();
     for (const attach of listeners) attach();
-  };
-  /**
-   * The scanner and its listeners start once the state is read, right before the first
-   * pass: until then the body is held invisible, and observing the page would only hand
-   * every parser insertion to passes with nothing to match, since the first pass reads
-   * the whole document (the open shadow roots in it included) anyway.
-   */
-  const startScanner = (): Scanner => {
-    const started = createScanner({
-      doc,
-      signal,
-      words: deps.words,
-      onCountChange: report,
-      onShadowRoot: styles.adopt,
-      onTextHidden: styles.showText,
-      onEditable: styles.remove,
-    });
-    listeners.push(
-      listenForReveals(win, started, signal),
-      listenForShadowRoots(doc, signal, (root) => started.addShadowRoot(root)),
-      listenForTakeover,
-    );
-    listenForTakeover();
-    return started;
   };
   let scanner: Scanner | null = null;
 
@@ -148,7 +125,27 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
     const matcher = snapshot && lists.length > 0 ? compileOnFirstUse(() => compileSnapshot(snapshot, lists)) : null;
     // The tab title asks it only once something is hidden, so it never compiles it on its own.
     names = matcher && ((text) => matcher.match(text).length > 0);
-    scanner ??= startScanner();
+    if (!scanner) {
+      // The scanner and its listeners start once the state is read, right before the
+      // first pass: until then the body is held invisible, and observing the page would
+      // only hand every parser insertion to passes with nothing to match, since the first
+      // pass reads the whole document (the open shadow roots in it included) anyway.
+      const started = (scanner = createScanner({
+        doc,
+        signal,
+        words: deps.words,
+        onCountChange: report,
+        onShadowRoot: styles.adopt,
+        onTextHidden: styles.showText,
+        onEditable: styles.remove,
+      }));
+      listeners.push(
+        listenForReveals(win, started, signal),
+        listenForShadowRoots(doc, signal, (root) => started.addShadowRoot(root)),
+        listenForTakeover,
+      );
+      listenForTakeover();
+    }
     scanner.setMatcher(matcher);
     title?.update(names, scanner.hiddenCount() > 0);
     // A watchlist whose hide-until date passes while the page is open stops on time.
