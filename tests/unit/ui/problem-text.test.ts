@@ -68,9 +68,9 @@ describe('problems, worded for the user', () => {
   });
 
   it.each([
-    ['en', 'This file is version 7; this version of Plot Armor reads version 2.', 'There is already a watchlist called “Dark”.'],
-    ['es', 'Este archivo es de la versión 7; esta versión de Plot Armor lee la versión 2.', 'Ya hay una lista llamada «Dark».'],
-    ['pt_BR', 'Este arquivo é da versão 7; esta versão do Plot Armor lê a versão 2.', 'Já existe uma lista chamada “Dark”.'],
+    ['en', 'This file is version 7; this version of Plot Armor reads versions 1 to 2.', 'There is already a watchlist called “Dark”.'],
+    ['es', 'Este archivo es de la versión 7; esta versión de Plot Armor lee las versiones 1 a 2.', 'Ya hay una lista llamada «Dark».'],
+    ['pt_BR', 'Este arquivo é da versão 7; esta versão do Plot Armor lê as versões 1 a 2.', 'Já existe uma lista chamada “Dark”.'],
   ])("shows the background's refusals in the user's language (%s)", async (locale, fileError, taken) => {
     speak(locale);
     const m = model();
