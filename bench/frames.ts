@@ -11,7 +11,8 @@
  *   watched character (each must be hidden).
  * Cost: CDP ScriptDuration + RecalcStyleDuration, with minus without, medians of the loads;
  * per frame: (frames page − top page) / 20. Also the content script's own marks in the
- * top frame: script start → terms ready, and the apply (compile + first pass).
+ * top frame: script start → terms ready, and the apply (compile + first pass). With
+ * `BENCH_BEFORE=<a built extension's directory>` that build is measured too, in the same run.
  */
 import type { BrowserContext } from 'playwright-core';
 import { callBackground, launchWithExtension } from '../tests/support/chromium';
@@ -72,56 +73,86 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
   });
 }
 
+/** The builds measured: this one, and with `BENCH_BEFORE=<dir>` another (e.g. main's), in the same run. */
+const BUILDS = [
+  { label: 'now', dir: undefined },
+  ...(process.env.BENCH_BEFORE ? [{ label: 'before', dir: process.env.BENCH_BEFORE }] : []),
+] as const;
+
 async function main() {
   const { terms } = makeBenchPage({ paragraphs: 100, spoilers: 1 });
   const server = await startServer();
   const other = await startServer();
   servePages(server, other, terms);
   const plain = await launchWithExtension({ withExtension: false });
-  const withExt = await launchWithExtension();
-  const options = await withExt.openExtensionPage('options.html');
-  await callBackground(options, 'watchlists/create', { title: 'Bench Show', characters: terms });
-  await options.close();
+  const browsers = [];
+  for (const build of BUILDS) {
+    const browser = await launchWithExtension({ extensionDir: build.dir });
+    const options = await browser.openExtensionPage('options.html');
+    await callBackground(options, 'watchlists/create', { title: 'Bench Show', characters: terms });
+    await options.close();
+    browsers.push(browser);
+  }
   console.log(`Start costs: ${terms.length} terms, ${FRAMES} frames per frames page, ${LOADS} loads each.\n`);
 
   const names = ['top', 'empty', 'text'] as const;
-  const runs: Record<string, { with: Load[]; without: Load[] }> = {};
-  for (const name of names) runs[name] = { with: [], without: [] };
-  // One warm-up load of each in both browsers (first loads pay for the process and caches).
+  // Per page: the loads without the extension, and with each build.
+  const runs: Record<string, { without: Load[]; with: Load[][] }> = {};
+  for (const name of names) runs[name] = { without: [], with: BUILDS.map(() => []) };
+  // One warm-up load of each in every browser (first loads pay for the process and caches).
   for (const name of names) {
     await load(plain.context, `${server.origin}/${name}.html`);
-    await load(withExt.context, `${server.origin}/${name}.html`);
+    for (const browser of browsers) await load(browser.context, `${server.origin}/${name}.html`);
   }
   for (let i = 0; i < LOADS; i++) {
     for (const name of names) {
       runs[name]!.without.push(await load(plain.context, `${server.origin}/${name}.html`));
-      runs[name]!.with.push(await load(withExt.context, `${server.origin}/${name}.html`));
+      // Builds in turn, first one then the other, so neither always loads right after the baseline.
+      const order = [...browsers.entries()];
+      if (i % 2 === 1) order.reverse();
+      for (const [b, browser] of order) runs[name]!.with[b]!.push(await load(browser.context, `${server.origin}/${name}.html`));
     }
   }
-  await withExt.close();
+  for (const browser of browsers) await browser.close();
   await plain.close();
   await server.close();
   await other.close();
 
-  const added = (name: string, key: 'cost' | 'script' | 'style') =>
-    median(runs[name]!.with.map((l) => l[key])) - median(runs[name]!.without.map((l) => l[key]));
-  const top = runs.top!.with;
-  const textHidden = median(runs.text!.with.map((l) => l.hiddenFrames));
-  if (textHidden !== FRAMES + 1) throw new Error(`The text frames page had a hidden block in ${textHidden} frames, not ${FRAMES + 1}.`);
-  const rows = [
-    ['Top frame: added main-thread time, one-frame page (script + style, with − without; target ≤ 3 ms)', ms(added('top', 'cost'))],
-    ['… of which script / style', `${ms(added('top', 'script'))} / ${ms(added('top', 'style'))}`],
-    ['Top frame: content script start → terms ready (marks)', ms(median(top.map((l) => l.ready ?? NaN)))],
-    ['Top frame: first apply, compile + first pass (marks)', ms(median(top.map((l) => l.apply ?? NaN)))],
-    [`Page with ${FRAMES} empty frames: added main-thread time`, ms(added('empty', 'cost'))],
-    ['Each empty frame adds ((empty − top) / 20; target ≤ 0.5 ms)', ms((added('empty', 'cost') - added('top', 'cost')) / FRAMES)],
-    [`Page with ${FRAMES} small text frames: added main-thread time`, ms(added('text', 'cost'))],
-    ['Each small text frame adds ((text − top) / 20)', ms((added('text', 'cost') - added('top', 'cost')) / FRAMES)],
+  const rows: string[][] = [];
+  for (const [b] of BUILDS.entries()) {
+    const added = (name: string, key: 'cost' | 'script' | 'style') =>
+      median(runs[name]!.with[b]!.map((l) => l[key])) - median(runs[name]!.without.map((l) => l[key]));
+    const top = runs.top!.with[b]!;
+    const textHidden = median(runs.text!.with[b]!.map((l) => l.hiddenFrames));
+    if (textHidden !== FRAMES + 1) throw new Error(`The text frames page had a hidden block in ${textHidden} frames, not ${FRAMES + 1}.`);
+    const values = [
+      ms(added('top', 'cost')),
+      `${ms(added('top', 'script'))} / ${ms(added('top', 'style'))}`,
+      ms(median(top.map((l) => l.ready ?? NaN))),
+      ms(median(top.map((l) => l.apply ?? NaN))),
+      ms(added('empty', 'cost')),
+      ms((added('empty', 'cost') - added('top', 'cost')) / FRAMES),
+      ms(added('text', 'cost')),
+      ms((added('text', 'cost') - added('top', 'cost')) / FRAMES),
+    ];
+    values.forEach((v, i) => (rows[i] ??= []).push(v));
+  }
+  const measures = [
+    'Top frame: added main-thread time, one-frame page (script + style, with − without; target ≤ 3 ms)',
+    '… of which script / style',
+    'Top frame: content script start → terms ready (marks)',
+    'Top frame: first apply, compile + first pass (marks)',
+    `Page with ${FRAMES} empty frames: added main-thread time`,
+    'Each empty frame adds ((empty − top) / 20; target ≤ 0.5 ms)',
+    `Page with ${FRAMES} small text frames: added main-thread time`,
+    'Each small text frame adds ((text − top) / 20)',
   ];
-  console.log('| measure | value |\n| --- | --- |');
-  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
-  const raw = (name: string, side: 'with' | 'without') => runs[name]![side].map((l) => l.cost.toFixed(1)).join(', ');
-  console.log(`\n(raw ms, with / without: ${names.map((n) => `${n}: ${raw(n, 'with')} / ${raw(n, 'without')}`).join('; ')})`);
+  console.log(`| measure | ${BUILDS.map((b) => b.label).join(' | ')} |\n| --- |${BUILDS.map(() => ' --- |').join('')}`);
+  measures.forEach((k, i) => console.log(`| ${k} | ${rows[i]!.join(' | ')} |`));
+  const raw = (loads: Load[]) => loads.map((l) => l.cost.toFixed(1)).join(', ');
+  for (const name of names) {
+    console.log(`\n(raw ms, ${name}: without ${raw(runs[name]!.without)}; ${BUILDS.map((b, i) => `${b.label} ${raw(runs[name]!.with[i]!)}`).join('; ')})`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -37,7 +37,7 @@ export function markReady(doc: Document, signal: AbortSignal, onNewRoot?: () => 
   if (!win || signal.aborted) return;
   const observer = new win.MutationObserver(mark);
   observer.observe(doc, { childList: true });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  signal.addEventListener('abort', () => observer.disconnect());
 }
 
 /**

@@ -65,14 +65,17 @@ export interface ContentDeps {
   words: PageWords;
 }
 
-/** Starts hiding spoilers in `doc`; returns the scanner once the first pass is done. */
-export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
+/**
+ * Starts hiding spoilers in `doc`; returns the scanner once the first pass is done (null
+ * when stopped before the page state was read).
+ */
+export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null> {
   const { doc, storage } = deps;
   const life = new AbortController();
   const signal = life.signal;
   const stop = (): void => life.abort();
   if (deps.signal?.aborted) stop();
-  else deps.signal?.addEventListener('abort', stop, { once: true });
+  else deps.signal?.addEventListener('abort', stop);
   const alive = deps.alive ?? (() => true);
   const checkAlive = (): void => {
     if (!alive()) stop();
@@ -98,30 +101,18 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
       // Chromium throws at once once the extension is gone: the page keeps working.
     }
   };
-  const scanner = createScanner({
-    doc,
-    signal,
-    words: deps.words,
-    onCountChange: report,
-    onShadowRoot: styles.adopt,
-    onTextHidden: styles.showText,
-    onEditable: styles.remove,
-  });
-  signal.addEventListener('abort', styles.remove, { once: true });
-  if (title) signal.addEventListener('abort', title.stop, { once: true });
+  // A signal aborts once: its listeners need no `once`.
+  signal.addEventListener('abort', styles.remove);
+  if (title) signal.addEventListener('abort', title.stop);
   const listenForTakeover = (): void => doc.addEventListener(TAKEOVER_EVENT, checkAlive, { signal });
-  const listeners = [
-    listenForReveals(win, scanner, signal),
-    listenForShadowRoots(doc, signal, (root) => scanner.addShadowRoot(root)),
-    listenForTakeover,
-  ];
-  listenForTakeover();
+  const listeners: Array<() => void> = [];
   // After `document.open()` (which erases the listeners of the document and its window)
   // or a new root element (which takes the style element with the old one), put them back.
   const onNewRoot = (): void => {
     styles.ensure();
     for (const attach of listeners) attach();
   };
+  let scanner: Scanner | null = null;
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const apply = (state: PageState): void => {
@@ -134,6 +125,27 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
     const matcher = snapshot && lists.length > 0 ? compileOnFirstUse(() => compileSnapshot(snapshot, lists)) : null;
     // The tab title asks it only once something is hidden, so it never compiles it on its own.
     names = matcher && ((text) => matcher.match(text).length > 0);
+    if (!scanner) {
+      // The scanner and its listeners start once the state is read, right before the
+      // first pass: until then the body is held invisible, and observing the page would
+      // only hand every parser insertion to passes with nothing to match, since the first
+      // pass reads the whole document (the open shadow roots in it included) anyway.
+      const started = (scanner = createScanner({
+        doc,
+        signal,
+        words: deps.words,
+        onCountChange: report,
+        onShadowRoot: styles.adopt,
+        onTextHidden: styles.showText,
+        onEditable: styles.remove,
+      }));
+      listeners.push(
+        listenForReveals(win, started, signal),
+        listenForShadowRoots(doc, signal, (root) => started.addShadowRoot(root)),
+        listenForTakeover,
+      );
+      listenForTakeover();
+    }
     scanner.setMatcher(matcher);
     title?.update(names, scanner.hiddenCount() > 0);
     // A watchlist whose hide-until date passes while the page is open stops on time.
@@ -169,7 +181,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner> {
       state = await read();
     }
     perf?.mark?.('plot-armor:terms-ready');
-    if (signal.aborted) return scanner;
+    if (signal.aborted) return null;
     // An older instance whose extension is gone undoes its work now, in this same task,
     // so the page is never painted between its stop and this first pass; what an older
     // instance could not undo (Firefox ends it without running it again) is taken over.

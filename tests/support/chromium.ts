@@ -40,6 +40,8 @@ export interface LaunchOptions {
   headed?: boolean;
   /** Load the extension (false: the same browser without it, for baselines). */
   withExtension?: boolean;
+  /** Another build of the extension (a benchmark comparing two builds in one run); `EXTENSION_DIR` by default. */
+  extensionDir?: string;
   viewport?: { width: number; height: number };
   /** The UI language (`de`, `pt-BR`…), which picks the extension's messages. */
   locale?: string;
@@ -69,6 +71,7 @@ const isLocal = (url: URL): boolean =>
 /** Launches Chromium with the unpacked extension from `.output/chrome-mv3`. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   assertChromiumReady();
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const executablePath = chromiumPath();
   const withExtension = options.withExtension ?? true;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'plot-armor-profile-'));
@@ -81,7 +84,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     '--disable-component-update',
     '--disable-sync',
     '--disable-quic',
-    ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+    ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
   ];
   if (!options.headed) args.unshift('--headless=new');
   // On Linux Chromium takes its UI language from LANGUAGE; --lang is read elsewhere.

@@ -102,7 +102,7 @@ describe('the content script start and stop', () => {
     expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(3);
     extensionThere = false; // the extension was reloaded: this instance is orphaned
     const c = controller();
-    const scanner = await startPlotArmor({ words: englishWords, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com', alive: () => true });
+    const scanner = (await startPlotArmor({ words: englishWords, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com', alive: () => true }))!;
     expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(3);
     expect(document.querySelectorAll('style[data-plot-armor-ui]')).toHaveLength(1);
     expect(highlights.texts()).toEqual(['Clay Jensen in loose text']);
@@ -120,7 +120,7 @@ describe('the content script start and stop', () => {
       if (!extensionThere) throw new Error('Extension context invalidated.');
       return Promise.resolve(null);
     });
-    const scanner = await startPlotArmor({ words: englishWords, doc: document, signal: controller().signal, storage: storage(), notify: failing, host: 'example.com', alive: () => extensionThere });
+    const scanner = (await startPlotArmor({ words: englishWords, doc: document, signal: controller().signal, storage: storage(), notify: failing, host: 'example.com', alive: () => extensionThere }))!;
     extensionThere = false;
     document.querySelector('#c')!.textContent = 'Clay Jensen, now';
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -136,7 +136,7 @@ describe('the content script start and stop', () => {
       '<plot-armor-reveal data-plot-armor-ui=""></plot-armor-reveal><p id="a" data-plot-armor="hidden" data-plot-armor-for="13 Reasons Why" aria-hidden="true" title="Possible spoiler — click to reveal">Clay Jensen listens <a id="l" href="/x" tabindex="-1">more</a></p>';
     document.head.innerHTML = '<style data-plot-armor-ui="">[data-plot-armor]{}</style>';
     const c = controller();
-    const scanner = await startPlotArmor({ words: englishWords, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com', alive: () => true });
+    const scanner = (await startPlotArmor({ words: englishWords, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com', alive: () => true }))!;
     const a = document.querySelector('#a')!;
     expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(1);
     expect(document.querySelectorAll('style[data-plot-armor-ui]')).toHaveLength(1);

@@ -109,7 +109,7 @@ describe('the tab title', () => {
     document.title = 'Clay Jensen, explained';
     document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
     const storage = fakeStorage({ [SNAPSHOT_KEY]: snapshot(), [PAUSED_KEY]: [] });
-    const scanner = await start(storage, true);
+    const scanner = (await start(storage, true))!;
     expect(document.title).toBe('Possible spoiler · news.example.com');
     storage.change({ [PAUSED_KEY]: ['example.com'] });
     await vi.waitFor(() => expect(document.title).toBe('Clay Jensen, explained'));
