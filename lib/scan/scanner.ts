@@ -109,21 +109,26 @@ export function createScanner(options: ScannerOptions): Scanner {
   // Items hidden as one because they were short. A page that streams in may still be
   // filling one (an article read when only its headline had arrived): once it is no
   // longer short it is read again, so its blocks are judged one by one. Only items that
-  // changed are measured again: an observer of their own says which (a page may hold
-  // hundreds of hidden tiles, and a pass comes with every chunk the parser adds).
+  // changed are measured again: the page's records say which (a page may hold hundreds
+  // of hidden tiles, and a pass comes with every chunk the parser adds).
   const wholeItems = new Set<Element>();
-  const changedItems = new Set<Element>();
-  const noteItemChanges = (records: MutationRecord[]): void => {
+  const readItemsAgain = (records: MutationRecord[]): void => {
+    const changed = new Set<Element>();
     for (const record of records) {
       for (let node: Node | null = record.target; node; node = node.parentNode) {
         if (wholeItems.has(node as Element)) {
-          changedItems.add(node as Element);
+          changed.add(node as Element);
           break;
         }
       }
     }
+    for (const item of changed) {
+      if (ledger.stateOf(item) === 'hidden' && !isShortItem(item)) {
+        wholeItems.delete(item);
+        changes.node(item);
+      }
+    }
   };
-  const itemObserver = new win.MutationObserver(noteItemChanges);
   let pass = 0;
   let scheduled = false;
   let lastCount = 0;
@@ -143,6 +148,7 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   const observer = new win.MutationObserver((records) => {
     changes.record(records);
+    if (wholeItems.size > 0) readItemsAgain(records);
     schedule();
   });
   const observe = (root: Document | ShadowRoot): void => {
@@ -163,8 +169,6 @@ export function createScanner(options: ScannerOptions): Scanner {
       hidden.clear();
       lastRevealed = null;
       wholeItems.clear();
-      changedItems.clear();
-      itemObserver.disconnect();
       ledger.clear();
       dropEmptyHighlight(doc);
     },
@@ -195,14 +199,6 @@ export function createScanner(options: ScannerOptions): Scanner {
       report();
       return;
     }
-    noteItemChanges(itemObserver.takeRecords());
-    for (const item of changedItems) {
-      if (wholeItems.has(item) && ledger.stateOf(item) === 'hidden' && item.isConnected && !isShortItem(item)) {
-        wholeItems.delete(item);
-        changes.node(item);
-      }
-    }
-    changedItems.clear();
     for (const item of wholeItems) if (!item.isConnected || ledger.stateOf(item) === null) wholeItems.delete(item);
     const finder = createBlockFinder(win);
     const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
@@ -243,10 +239,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         // blurred whole: the blur would move that box. Its blocks are hidden one by one.
         if (item && isShortItem(item) && !movedByFilter(item, win)) {
           target = item;
-          if (!wholeItems.has(item)) {
-            wholeItems.add(item);
-            itemObserver.observe(item, { childList: true, subtree: true, characterData: true });
-          }
+          wholeItems.add(item);
         }
         else parts = item ? picturesIn(item, win, el as Element) : heroPicturesOf(el as Element, win);
       }
