@@ -231,10 +231,11 @@ async function main() {
     ['… of which script (ScriptDuration, with − without)', ms(median(extScript) - median(baseScript))],
     ['… of which style (RecalcStyleDuration, with − without)', ms(median(extStyle) - median(baseStyle))],
     ['Floor: bare TreeWalker pass lower-casing every text node', ms(floor)],
-    ['Ratio cost / floor (target ≤ 3×)', `${(cost / floor).toFixed(2)}×`],
+    ['Ratio cost / floor', `${(cost / floor).toFixed(2)}×`],
     ['Lower bound: observing the page, each record looked at (with − without)', `${ms(observeCost)} (${(observeCost / floor).toFixed(2)}×)`],
     ['Lower bound: observing, and reading the page once in an isolated world, no matching', `${ms(readCost)} (${(readCost / floor).toFixed(2)}×)`],
     ['Lower bound: observing, reading once and matching (compile included), no blocks or hiding', `${ms(matchCost)} (${(matchCost / floor).toFixed(2)}×)`],
+    ['Ratio cost / that read+match lower bound (target ≤ 1.3×)', `${(cost / matchCost).toFixed(2)}×`],
     ['One full re-evaluation of the loaded page (watchlist edited: compile + walk + match)', ms(median(rescans))],
     ['Ratio re-evaluation / floor', `${(median(rescans) / floor).toFixed(2)}×`],
     ['Navigation → all 200 spoilers hidden', ms(median(hiddenAt))],
@@ -244,7 +245,7 @@ async function main() {
     ['Hidden before the next frame (target: yes)', latency.beforeNextFrame ? 'yes' : 'no'],
     ['Content script start → terms ready, worker running', ms(median(warmReady))],
     ['Content script start → terms ready, worker stopped', ms(median(coldReady))],
-    ['Content-script bundle, minified (target ≤ 30 KB)', `${(bundle / 1024).toFixed(1)} KB`],
+    ['Content-script bundle, minified (budget 40 KB, 40,960 bytes)', `${bundle.toLocaleString('en-US')} bytes`],
   ];
   console.log('| measure | value |\n| --- | --- |');
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
