@@ -46,8 +46,10 @@ export function markReady(doc: Document, signal: AbortSignal, onNewRoot?: () => 
  * controls and style elements, and the attributes it wrote on hidden blocks, so they
  * are neither hidden twice nor read as the page's own. The page's values of the
  * attributes it replaced died with it: its hint titles, `aria-hidden` and the
- * `tabindex="-1"` inside hidden blocks are removed. Its hint titles are known by their
- * `words` (the browser's language, the same for both instances).
+ * `tabindex="-1"` inside hidden blocks are removed. Its hint title is known by its
+ * `words` (the browser's language, the same for both instances). (Builds before this one
+ * also put a hint on revealed blocks; one left in a tab open across the update stays
+ * until the page is loaded again: the bytes it would take are worth more elsewhere.)
  */
 export function sweepLeftovers(doc: Document, words: PageWords): void {
   for (const el of doc.querySelectorAll(`${CONTROL_TAG}[${OWN_UI_ATTRIBUTE}], style[${OWN_UI_ATTRIBUTE}]`)) el.remove();
@@ -59,8 +61,7 @@ export function sweepLeftovers(doc: Document, words: PageWords): void {
         if (inner.getAttribute('tabindex') === '-1') inner.removeAttribute('tabindex');
       }
     }
-    const title = el.getAttribute('title');
-    if (title === words.hiddenHint || title === words.rehideHint) el.removeAttribute('title');
+    if (el.getAttribute('title') === words.hiddenHint) el.removeAttribute('title');
     // An older version named the shows there.
     el.removeAttribute(`${STATE_ATTRIBUTE}-for`);
     el.removeAttribute(STATE_ATTRIBUTE);

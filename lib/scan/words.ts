@@ -1,6 +1,6 @@
 /**
  * The words the content script writes into a page — the reveal control's name, the hover
- * hints on hidden and revealed blocks, the tab's neutral title — in the browser's
+ * hint on hidden blocks, the tab's neutral title — in the browser's
  * language, from the extension's message files. Content scripts have
  * `browser.i18n.getMessage` (`chrome.i18n.getMessage` in Chromium) without the polyfill;
  * it is handed in, so the scanner and its tests take any catalogue.
@@ -18,8 +18,6 @@ export interface PageWords {
   revealLabel(titles: string): string;
   /** The hover hint on a hidden block: the same for every show, since the page can read it. */
   readonly hiddenHint: string;
-  /** The hover hint on a revealed block. */
-  readonly rehideHint: string;
   /** The tab's title while the page's own would spoil. */
   neutralTitle(host: string): string;
 }
@@ -36,9 +34,6 @@ export function pageWords(getMessage: GetMessage): PageWords {
     revealLabel: (titles) => say('page_reveal_label', titles),
     get hiddenHint() {
       return say('page_hidden_hint');
-    },
-    get rehideHint() {
-      return say('page_revealed_hint');
     },
     neutralTitle: (host) => say('page_tab_title', host),
   };
