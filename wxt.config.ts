@@ -55,6 +55,20 @@ export default defineConfig({
       // a stand-in of a few bytes takes its place (lib/content/wxt-context.ts).
       const context = { find: 'wxt/utils/content-script-context', replacement: resolve(__dirname, 'lib/content/wxt-context.ts') };
       const aliases = config.resolve?.alias;
+      // WXT's entry logs a crash at start through its logger, which prints only in
+      // development: in a production build all that is left is the message, dead weight
+      // in every frame. Without the call the logger goes too; the error is still thrown.
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'plot-armor:no-start-crash-log',
+          enforce: 'pre',
+          transform(code: string, id: string) {
+            if (!/content-script-(isolated|main)-world-entrypoint/.test(id)) return null;
+            return code.replace(/logger\.error\(`The content script [^;]*;/, '');
+          },
+        },
+      ];
       config.resolve = {
         ...config.resolve,
         alias: Array.isArray(aliases) ? [context, ...aliases] : [context, ...Object.entries(aliases ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))],
