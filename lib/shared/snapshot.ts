@@ -42,11 +42,7 @@ export interface StoredForms {
 }
 
 /** The snapshot of `lists` at time `now`: only active lists, stripped to what matching needs. */
-export function buildSnapshot(
-  lists: Watchlist[],
-  now: number,
-  forms: (lists: readonly MatchList[]) => StoredForms | null = () => null,
-): TermSnapshot {
+export function buildSnapshot(lists: Watchlist[], now: number): TermSnapshot {
   const out: SnapshotList[] = [];
   const changes: number[] = [];
   for (const list of lists) {
@@ -74,7 +70,8 @@ export function buildSnapshot(
     if (from !== null) entry.from = from;
     out.push(entry);
   }
-  return { v: 2, lists: out, nextChange: changes.length === 0 ? null : Math.min(...changes), forms: forms(out) };
+  // The forms are the publisher's to add: only it knows which lists fit (lib/background/publish.ts).
+  return { v: 2, lists: out, nextChange: changes.length === 0 ? null : Math.min(...changes), forms: null };
 }
 
 // Number.isFinite is false for anything that is not a number.

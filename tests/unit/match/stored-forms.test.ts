@@ -106,11 +106,11 @@ describe('stored forms', () => {
 describe('compileSnapshot', () => {
   it('uses the stored forms while every list is active, and compiles the active lists once one drops out', () => {
     const now = 1_000_000;
-    const snapshot = buildSnapshot(
+    const built = buildSnapshot(
       [fakeWatchlist({ title: 'Kept', characters: ['Clay Jensen'] }), fakeWatchlist({ title: 'Ending', characters: ['Hannah Baker'], hideUntil: now + 10 })],
       now,
-      storeForms,
     );
+    const snapshot = { ...built, forms: storeForms(built.lists) };
     expect(snapshot.forms).not.toBeNull();
     // Stored forms that disagree with the lists show which of the two was used.
     const other = [fakeList({ title: 'A', characters: ['Jonas Kahnwald'] }), fakeList({ title: 'B', characters: ['Martha Nielsen'] })];
