@@ -108,27 +108,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   const lastRead = createLastRead(doc);
   // Items hidden as one because they were short. A page that streams in may still be
   // filling one (an article read when only its headline had arrived): once it is no
-  // longer short it is read again, so its blocks are judged one by one. Only items that
-  // changed are measured again: the page's records say which (a page may hold hundreds
-  // of hidden tiles, and a pass comes with every chunk the parser adds).
+  // longer short it is read again, so its blocks are judged one by one.
   const wholeItems = new Set<Element>();
-  const readItemsAgain = (records: MutationRecord[]): void => {
-    const changed = new Set<Element>();
-    for (const record of records) {
-      for (let node: Node | null = record.target; node; node = node.parentNode) {
-        if (wholeItems.has(node as Element)) {
-          changed.add(node as Element);
-          break;
-        }
-      }
-    }
-    for (const item of changed) {
-      if (ledger.stateOf(item) === 'hidden' && !isShortItem(item)) {
-        wholeItems.delete(item);
-        changes.node(item);
-      }
-    }
-  };
   let pass = 0;
   let scheduled = false;
   let lastCount = 0;
@@ -148,7 +129,6 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   const observer = new win.MutationObserver((records) => {
     changes.record(records);
-    if (wholeItems.size > 0) readItemsAgain(records);
     schedule();
   });
   const observe = (root: Document | ShadowRoot): void => {
@@ -199,7 +179,13 @@ export function createScanner(options: ScannerOptions): Scanner {
       report();
       return;
     }
-    for (const item of wholeItems) if (!item.isConnected || ledger.stateOf(item) === null) wholeItems.delete(item);
+    for (const item of wholeItems) {
+      if (!item.isConnected || ledger.stateOf(item) === null) wholeItems.delete(item);
+      else if (ledger.stateOf(item) === 'hidden' && !isShortItem(item)) {
+        wholeItems.delete(item);
+        changes.node(item);
+      }
+    }
     const finder = createBlockFinder(win);
     const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
     const matched = new Set<Hideable>();
