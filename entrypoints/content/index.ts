@@ -19,7 +19,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     let scanner: Scanner | null = null;
-    browser.runtime.onMessage.addListener(createTabMessageListener(() => scanner));
     void startPlotArmor({
       doc: document,
       storage: browser.storage.local,
@@ -30,6 +29,8 @@ export default defineContentScript({
       words: pageWords((key, substitutions) => browser.i18n.getMessage(key, substitutions)),
       // Firefox only: see lib/shared/early-state.ts (left out of the Chromium build).
       early: import.meta.env.FIREFOX ? receiveEarlyState() : undefined,
+      // The popup's messages (reveal all, why) only concern a frame that hides something.
+      onFirstHidden: () => browser.runtime.onMessage.addListener(createTabMessageListener(() => scanner)),
     }).then((started) => {
       scanner = started;
     });

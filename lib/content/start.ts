@@ -63,6 +63,12 @@ export interface ContentDeps {
   top?: boolean;
   /** What the content script says on the page, in the browser's language (`pageWords(i18n.getMessage)`). */
   words: PageWords;
+  /**
+   * Called once, by the pass that first hides something in this document: what needs a
+   * hidden block (the popup's "reveal all" and "why") starts then, so a frame that never
+   * hides anything (most frames: ads, trackers, empty ones) never pays for it.
+   */
+  onFirstHidden?: () => void;
 }
 
 /**
@@ -82,8 +88,9 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
   };
   const { notify } = deps;
 
-  // Marks on the page's timeline, read by the benchmark (content script start → terms ready).
-  const perf = doc.defaultView?.performance;
+  // Marks on the top page's timeline, read by the benchmark (content script start → terms
+  // ready); other frames leave them out, as every API a frame touches costs it.
+  const perf = deps.top ? doc.defaultView?.performance : undefined;
   perf?.mark?.('plot-armor:start');
   const now = deps.now ?? Date.now;
   const win = doc.defaultView ?? globalThis.window;
@@ -91,9 +98,14 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
   // The tab's title follows the top frame's; what a text matches is asked of the current matcher.
   const title = deps.top ? createTabTitle(doc, () => deps.words.neutralTitle(deps.host)) : null;
   let names: ((text: string) => boolean) | null = null;
+  let firstHidden = deps.onFirstHidden;
   const report = (hidden: number) => {
     // Called at the end of the pass that hid something, before the browser can paint it.
-    if (hidden > 0) styles.use();
+    if (hidden > 0) {
+      styles.use();
+      firstHidden?.();
+      firstHidden = undefined;
+    }
     title?.update(names, hidden > 0);
     try {
       void notify('page/count', { hidden }).catch(() => {});

@@ -33,24 +33,26 @@ export function createTabTitle(doc: Document, neutral: () => string): TabTitle {
   };
   const win = doc.defaultView;
   let head: Element | null = null;
-  const observer = win
-    ? new win.MutationObserver(() => {
-        // At document_start there is no <head> yet: watch the root's children until there is.
-        if (!head && doc.head) watch();
-        judge();
-      })
-    : null;
+  // Started with the first hidden block: until then the title is never changed, so a page
+  // that hides nothing (most pages) is not observed at all.
+  let observer: MutationObserver | null = null;
   const watch = (): void => {
     head = doc.head;
     const target = head ?? doc.documentElement;
     if (target) observer?.observe(target, { subtree: !!head, childList: true, characterData: !!head });
   };
-  watch();
-
   return {
     update(next, hidden) {
       matches = next;
       hasHidden = hidden;
+      if (!observer && hidden && !stopped && win) {
+        observer = new win.MutationObserver(() => {
+          // At document_start there is no <head> yet: watch the root's children until there is.
+          if (!head && doc.head) watch();
+          judge();
+        });
+        watch();
+      }
       observer?.takeRecords();
       judge();
     },

@@ -97,6 +97,35 @@ describe('the content script start', () => {
   });
 });
 
+describe('what a frame pays for', () => {
+  const state = () => ({
+    [SNAPSHOT_KEY]: buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now()),
+    [PAUSED_KEY]: [],
+  });
+
+  it('starts what only a hidden block needs (the popup messages) with the first hidden block, once', async () => {
+    document.body.innerHTML = '<p>weather</p>';
+    const onFirstHidden = vi.fn();
+    await startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage: fakeStorage(state()), notify, host: 'news.example.com', onFirstHidden });
+    expect(onFirstHidden).not.toHaveBeenCalled();
+    document.body.insertAdjacentHTML('beforeend', '<p id="a">Clay Jensen listens</p>');
+    await vi.waitFor(() => expect(document.querySelector('#a')!.getAttribute('data-plot-armor')).toBe('hidden'));
+    document.body.insertAdjacentHTML('beforeend', '<p id="b">Clay Jensen again</p>');
+    await vi.waitFor(() => expect(document.querySelector('#b')!.getAttribute('data-plot-armor')).toBe('hidden'));
+    expect(onFirstHidden).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves marks on the timeline in the top frame only', async () => {
+    performance.clearMarks();
+    await startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage: fakeStorage(state()), notify, host: 'news.example.com' });
+    expect(performance.getEntriesByName('plot-armor:start')).toHaveLength(0);
+    controller.abort();
+    controller = new AbortController();
+    await startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage: fakeStorage(state()), notify, host: 'news.example.com', top: true });
+    expect(performance.getEntriesByName('plot-armor:start')).toHaveLength(1);
+  });
+});
+
 describe('the tab title', () => {
   const start = (storage: ReturnType<typeof fakeStorage>, top: boolean) =>
     startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top });

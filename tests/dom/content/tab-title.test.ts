@@ -66,4 +66,32 @@ describe('the tab title', () => {
     title.stop();
     expect(document.title).toBe('Clay Jensen returns — News');
   });
+
+  it('observes nothing while the page hides nothing, and follows the page title from its first hidden block', async () => {
+    title.stop();
+    const created: MutationObserver[] = [];
+    const Plain = window.MutationObserver;
+    window.MutationObserver = class extends Plain {
+      constructor(callback: MutationCallback) {
+        super(callback);
+        created.push(this);
+      }
+    };
+    try {
+      title = createTabTitle(document, () => NEUTRAL);
+      title.update(names, false);
+      document.title = 'Clay Jensen interview';
+      await tick();
+      expect(created).toHaveLength(0);
+      expect(document.title).toBe('Clay Jensen interview');
+      title.update(names, true);
+      expect(created).toHaveLength(1);
+      expect(document.title).toBe(NEUTRAL);
+      document.title = 'Weather today';
+      await tick();
+      expect(document.title).toBe('Weather today');
+    } finally {
+      window.MutationObserver = Plain;
+    }
+  });
 });
