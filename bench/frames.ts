@@ -13,9 +13,17 @@
  * per frame: (frames page − top page) / 20. Also the content script's own marks in the
  * top frame: script start → terms ready, and the apply (compile + first pass). With
  * `BENCH_BEFORE=<a built extension's directory>` that build is measured too, in the same run.
+ *
+ * The floor: the same extension whose content script only reads the page state from
+ * storage (no stylesheet, no page-world hook, no scanner). No content script that reads
+ * its state can cost a frame less, so the targets are read against it.
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { callBackground, launchWithExtension } from '../tests/support/chromium';
+import { callBackground, EXTENSION_DIR, launchWithExtension } from '../tests/support/chromium';
+import { PAGE_STATE_KEYS } from '../lib/shared/page-state';
 import { startServer, type TestServer } from '../tests/support/server';
 import { measureLoad, median, type MainThreadCost } from './main-thread';
 import { makeBenchPage, sentence } from './page-fixture';
@@ -23,7 +31,7 @@ import { prng } from './prng';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 9);
 const FRAMES = 20;
-const ms = (x: number) => `${x.toFixed(2)} ms`;
+const ms = (x: number) => (Number.isNaN(x) ? '—' : `${x.toFixed(2)} ms`);
 
 /** The bench's pages on `server`, framing ad-like pages from `other` (another origin). */
 function servePages(server: TestServer, other: TestServer, terms: readonly string[]): void {
@@ -73,10 +81,28 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
   });
 }
 
-/** The builds measured: this one, and with `BENCH_BEFORE=<dir>` another (e.g. main's), in the same run. */
+/**
+ * A copy of the built extension whose one content script only reads the page state: the
+ * least any content script that knows its watchlists costs a frame (see the top comment).
+ */
+function floorBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plot-armor-floor-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { content_scripts: Array<{ world?: string; css?: string[] }> };
+  manifest.content_scripts = manifest.content_scripts.filter((script) => script.world !== 'MAIN');
+  for (const script of manifest.content_scripts) delete script.css;
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  writeFileSync(join(dir, 'content-scripts/content.js'), `chrome.storage.local.get(${JSON.stringify(PAGE_STATE_KEYS)});`);
+  return dir;
+}
+
+/** The builds measured: this one, with `BENCH_BEFORE=<dir>` another (e.g. main's), and the floor, in the same run. */
+const floorDir = floorBuild();
 const BUILDS = [
   { label: 'now', dir: undefined },
   ...(process.env.BENCH_BEFORE ? [{ label: 'before', dir: process.env.BENCH_BEFORE }] : []),
+  { label: 'floor (reads its state, nothing else)', dir: floorDir },
 ] as const;
 
 async function main() {
@@ -117,6 +143,7 @@ async function main() {
   await plain.close();
   await server.close();
   await other.close();
+  rmSync(floorDir, { recursive: true, force: true });
 
   const rows: string[][] = [];
   for (const [b] of BUILDS.entries()) {
@@ -124,7 +151,7 @@ async function main() {
       median(runs[name]!.with[b]!.map((l) => l[key])) - median(runs[name]!.without.map((l) => l[key]));
     const top = runs.top!.with[b]!;
     const textHidden = median(runs.text!.with[b]!.map((l) => l.hiddenFrames));
-    if (textHidden !== FRAMES + 1) throw new Error(`The text frames page had a hidden block in ${textHidden} frames, not ${FRAMES + 1}.`);
+    if (b < BUILDS.length - 1 && textHidden !== FRAMES + 1) throw new Error(`The text frames page had a hidden block in ${textHidden} frames, not ${FRAMES + 1}.`);
     const values = [
       ms(added('top', 'cost')),
       `${ms(added('top', 'script'))} / ${ms(added('top', 'style'))}`,
