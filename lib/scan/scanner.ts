@@ -187,7 +187,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
     }
     const finder = createBlockFinder(win);
-    const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [] };
+    const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [], spaced: new Map() };
     const matched = new Set<Hideable>();
     pass++;
     const { targets, tail } = changes.take(finder, doc, roots, { seen, spine: lastRead.spine() }, ledger.isControlled);
