@@ -41,8 +41,7 @@ const LOOK_ALIKE = 0x10;
 /** Cache bit: the entry is filled (an unfilled entry is 0). */
 const KNOWN = 0x80;
 
-/** Allocated (64 KB) when first filled: a frame that never reads text never holds it. */
-let cache = new Uint8Array(0);
+const cache = new Uint8Array(0x10000);
 
 /** Class bits of Latin-1 code units by range (no regex). */
 function latin1Class(c: number): number {
@@ -54,7 +53,6 @@ function latin1Class(c: number): number {
 
 /** Computes and caches the entry of BMP code unit `c`. */
 function fill(c: number): number {
-  if (cache.length === 0) cache = new Uint8Array(0x10000);
   let entry: number;
   if (c < 0x100) entry = latin1Class(c); // no look-alikes in Latin-1
   // Whatever folds to ' or - is punctuation, like in terms: "Hannahʼs" (U+02BC is a letter).
@@ -78,9 +76,8 @@ function isLookAlike(fold: number): boolean {
 
 /** Class bits of one BMP code unit. */
 export function classOf(c: number): number {
-  // Undefined until the cache is allocated.
-  const entry = cache[c];
-  return (entry ? entry : fill(c)) & (WORD | NO_SPACE | LOWER);
+  const entry = cache[c]!;
+  return (entry !== 0 ? entry : fill(c)) & (WORD | NO_SPACE | LOWER);
 }
 
 /**

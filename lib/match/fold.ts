@@ -61,10 +61,9 @@ function foldChar(c: number): number {
  * 256-unit page at a time, when a term or a scanned text first uses that page: English
  * pages need Latin-1 (filled by table, no `normalize`) and General Punctuation. Tests
  * check that every page filled this way equals the eager build
- * (tests/unit/match/tables.test.ts). The table itself (128 KB) is allocated with its
- * first page: a frame that never compiles nor reads text never holds it.
+ * (tests/unit/match/tables.test.ts).
  */
-let table = new Uint16Array(0);
+const table = new Uint16Array(0x10000);
 const filled = new Uint8Array(0x100);
 
 /**
@@ -75,7 +74,6 @@ const LATIN1_LETTERS = 'aaaaaaæceeeeiiiiðnooooo×ouuuuyþßaaaaaaæceeeeiiiið
 
 /** Fills the fold of page `page` (code units page·256 … page·256+255). */
 function fillPage(page: number): void {
-  if (table.length === 0) table = new Uint16Array(0x10000);
   const lo = page << 8;
   if (page === 0) {
     for (let c = 0; c < 0xc0; c++) table[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
