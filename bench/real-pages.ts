@@ -9,7 +9,9 @@
  * - `unnamed`: 40 watchlists of 2–4 made-up names that no page names, so the cost is
  *   starting in every frame and reading the page, with nothing to hide.
  * Cost: CDP ScriptDuration + RecalcStyleDuration in thread time (./main-thread.ts), with
- * minus without, medians of the loads, per page and the median over the pages.
+ * minus without, medians of the loads, per page and the median over the pages. With
+ * `BENCH_BEFORE=<a built extension's directory>`, that build is measured unnamed too, in
+ * the same run (loads interleaved with the others).
  */
 import type { Page } from 'playwright-core';
 import { callBackground, launchWithExtension } from '../tests/support/chromium';
@@ -49,27 +51,30 @@ async function main() {
   const plain = await launchWithExtension({ withExtension: false, offline: true });
   const named = await launchWithExtension({ offline: true });
   const unnamed = await launchWithExtension({ offline: true });
+  const before = process.env.BENCH_BEFORE ? await launchWithExtension({ offline: true, extensionDir: process.env.BENCH_BEFORE }) : null;
   const terms = [];
   for (const page of REAL_PAGES) terms.push(chooseTerms((await openAndRead(plain.context, url(page), false)).reading));
   const list = watchlistOf('Real pages', terms);
   await (await importWatchlists(named, [list])).close();
   const random = prng(20);
   const names = makeNames(120, random);
-  const options = await unnamed.openExtensionPage('options.html');
-  for (let i = 0, at = 0; i < 40; i++) {
-    const count = 2 + (i % 3);
-    // Whole names only: the made-up names' first names alone (Felix, Omar) are on some pages.
-    const characters = names.slice(at, (at += count));
-    await callBackground(options, 'watchlists/create', { title: `Show ${i}`, characters, matchNameParts: false });
+  for (const browser of before ? [unnamed, before] : [unnamed]) {
+    const options = await browser.openExtensionPage('options.html');
+    for (let i = 0, at = 0; i < 40; i++) {
+      const count = 2 + (i % 3);
+      // Whole names only: the made-up names' first names alone (Felix, Omar) are on some pages.
+      const characters = names.slice(at, (at += count));
+      await callBackground(options, 'watchlists/create', { title: `Show ${i}`, characters, matchNameParts: false });
+    }
+    await options.close();
   }
-  await options.close();
   console.log(
     `Real pages: ${REAL_PAGES.length} saved pages, ${LOADS} loads each; named: a watchlist of ${list.characters.length} names and ` +
       `${list.keywords.length} words drawn from their text; unnamed: 40 watchlists of 2–4 names no page names.\n`,
   );
 
-  type Runs = { without: Load[]; named: Load[]; unnamed: Load[] };
-  const runs = new Map<string, Runs>(REAL_PAGES.map((page) => [page, { without: [], named: [], unnamed: [] }]));
+  type Runs = { without: Load[]; named: Load[]; unnamed: Load[]; before: Load[] };
+  const runs = new Map<string, Runs>(REAL_PAGES.map((page) => [page, { without: [], named: [], unnamed: [], before: [] }]));
   // Warm-up: the first loads pay for the processes and caches.
   for (const page of REAL_PAGES.slice(0, 3)) {
     await load(plain.context, url(page), false);
@@ -82,8 +87,10 @@ async function main() {
       run.without.push(await load(plain.context, url(page), false));
       run.named.push(await load(named.context, url(page), true));
       run.unnamed.push(await load(unnamed.context, url(page), true));
+      if (before) run.before.push(await load(before.context, url(page), true));
     }
   }
+  await before?.close();
   await unnamed.close();
   await named.close();
   await plain.close();
@@ -91,19 +98,21 @@ async function main() {
 
   const m = (side: Load[], key: keyof Load) => median(side.map((l) => l[key]));
   const rows: string[] = [];
-  const added = { named: [] as number[], unnamed: [] as number[] };
+  const added = { named: [] as number[], unnamed: [] as number[], before: [] as number[] };
   let hiddenSomewhere = 0;
   let hiddenUnnamed = 0;
   for (const [page, run] of runs) {
-    const plus = (side: 'named' | 'unnamed', key: keyof MainThreadCost) => m(run[side], key) - m(run.without, key);
+    const plus = (side: 'named' | 'unnamed' | 'before', key: keyof MainThreadCost) => m(run[side], key) - m(run.without, key);
     added.named.push(plus('named', 'cost'));
     added.unnamed.push(plus('unnamed', 'cost'));
+    if (before) added.before.push(plus('before', 'cost'));
     if (m(run.named, 'hidden') > 0) hiddenSomewhere++;
     hiddenUnnamed += m(run.unnamed, 'hidden');
     rows.push(
       `| ${page.replace(/\.html$/, '')} | ${m(run.named, 'frames')} | ${ms(m(run.without, 'cost'))} | ` +
         `${m(run.named, 'hidden')} | ${ms(plus('named', 'cost'))} (${ms(plus('named', 'script'))} / ${ms(plus('named', 'style'))}) | ` +
-        `${ms(plus('unnamed', 'cost'))} (${ms(plus('unnamed', 'script'))} / ${ms(plus('unnamed', 'style'))}) |`,
+        `${ms(plus('unnamed', 'cost'))} (${ms(plus('unnamed', 'script'))} / ${ms(plus('unnamed', 'style'))}) |` +
+        (before ? ` ${ms(plus('before', 'cost'))} |` : ''),
     );
   }
   const summary = (xs: number[]) => {
@@ -113,13 +122,14 @@ async function main() {
   };
   console.log(
     [
-      '| page | frames | without, ms | named: hidden blocks | named: added ms (script / style) | unnamed: added ms (script / style) |',
-      '|---|---:|---:|---:|---:|---:|',
+      `| page | frames | without, ms | named: hidden blocks | named: added ms (script / style) | unnamed: added ms (script / style) |${before ? ' unnamed, BENCH_BEFORE build: added ms |' : ''}`,
+      `|---|---:|---:|---:|---:|---:|${before ? '---:|' : ''}`,
       ...rows,
       '',
       'Added main-thread time per page (script + style, with − without; target: median ≤ 10 ms):',
       `- named (every page has blocks to hide): ${summary(added.named)}`,
       `- unnamed (nothing to hide): ${summary(added.unnamed)}`,
+      ...(before ? [`- unnamed, the BENCH_BEFORE build: ${summary(added.before)}`] : []),
     ].join('\n'),
   );
   // The named watchlist is drawn from these pages: a run where nothing was hidden measured nothing.
