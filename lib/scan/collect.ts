@@ -17,14 +17,18 @@ export interface Collected {
   /** Open shadow roots met on the way (to be scanned and observed as roots of their own). */
   readonly shadowRoots: ShadowRoot[];
   /**
-   * Whether each unit's text so far ends in whitespace. Kept apart because asking the
-   * text itself copies it whole (a string built by appending is flattened first): once per
-   * piece, that is quadratic in a unit of thousands of pieces, like a paragraph listing
-   * 3,000 linked names (a 176 KB paragraph took ~150 ms to read that way).
+   * Whether the text of each unit read in several pieces ends in whitespace, once pieces
+   * are joined. Kept apart because asking a joined text copies it whole (V8 flattens a
+   * string built by appending first): once per piece, that is quadratic in a unit of
+   * thousands of pieces, like a paragraph listing 3,000 linked names (a 176 KB paragraph
+   * took ~150 ms to read that way). A unit read in one piece (most) has no entry.
    */
   readonly spaced: Map<Element, boolean>;
 }
 
+
+/** A `Collected` with nothing read yet. */
+export const emptyCollected = (): Collected => ({ units: new Map(), labelled: new Map(), shadowRoots: [], spaced: new Map() });
 
 /** Whether an element's subtree is never read: code, form fields, editable regions, our UI. */
 export function isSkipped(el: Element): boolean {
@@ -79,9 +83,10 @@ const isSpace = (c: number): boolean => c <= 32 || c === 0xa0;
 /** Adds a node's text to what `unit` reads, marking where it touches the text before it. */
 function append(unit: Element, text: string, out: Collected): void {
   const before = out.units.get(unit);
-  if (!before) out.units.set(unit, text);
-  else if (out.spaced.get(unit) || isSpace(text.charCodeAt(0))) out.units.set(unit, before + text);
-  else out.units.set(unit, before + TOUCH + text);
+  if (!before) return void out.units.set(unit, text);
+  // A first piece is a string of its own: its last character costs nothing to read.
+  const spaced = out.spaced.get(unit) ?? isSpace(before.charCodeAt(before.length - 1));
+  out.units.set(unit, spaced || isSpace(text.charCodeAt(0)) ? before + text : before + TOUCH + text);
   out.spaced.set(unit, isSpace(text.charCodeAt(text.length - 1)));
 }
 
@@ -124,7 +129,7 @@ export interface ReadScope {
  * most calls read a single paragraph).
  */
 export function collect(root: Node, finder: BlockFinder, into?: Collected, scope: ReadScope = {}): Collected {
-  const out: Collected = into ?? { units: new Map(), labelled: new Map(), shadowRoots: [], spaced: new Map() };
+  const out = into ?? emptyCollected();
   read(root, root, finder, out, scope);
   return out;
 }

@@ -20,7 +20,7 @@
 import type { HideReason, Matcher } from '../match/compile';
 import { createBlockFinder } from './block';
 import { createChangeQueue } from './change-queue';
-import { collect, collectToEnd, matchUnit, type Collected, type ReadScope } from './collect';
+import { collect, collectToEnd, emptyCollected, matchUnit, type ReadScope } from './collect';
 import { createLastRead } from './last-read';
 import { createReadMarks } from './read-marks';
 import type { BlockState, Hideable } from './attributes';
@@ -187,7 +187,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
     }
     const finder = createBlockFinder(win);
-    const collected: Collected = { units: new Map(), labelled: new Map(), shadowRoots: [], spaced: new Map() };
+    const collected = emptyCollected();
     const matched = new Set<Hideable>();
     pass++;
     const { targets, tail } = changes.take(finder, doc, roots, { seen, spine: lastRead.spine() }, ledger.isControlled);
