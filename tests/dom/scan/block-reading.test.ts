@@ -7,6 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
 import { createScanner } from '../../../lib/scan/scanner';
+import { collect } from '../../../lib/scan/collect';
+import { createBlockFinder } from '../../../lib/scan/block';
 import { installFakeHighlights } from './fake-highlights';
 import { englishWords } from '../../support/catalogue';
 
@@ -101,5 +103,27 @@ describe('a paragraph-like element holding other blocks', () => {
   it('stays a unit when it holds only inline elements', () => {
     start('<table><tr><td id="cell"><a href="#">Ruth</a> <b>Langmore</b></td></tr></table>', ['Ruth Langmore']);
     expect(state('#cell')).toBe('hidden');
+  });
+});
+
+describe('a block read in thousands of pieces', () => {
+  it('reads it once: its text so far is never read back as it grows (that copied it whole at every piece)', () => {
+    document.body.innerHTML = `<p id="k">Kudos: ${Array.from({ length: 2000 }, (_, i) => `<a href="/u/${i}">reader${i}</a>`).join(', ')}</p>`;
+    const k = document.querySelector('#k')!;
+    const charCodeAt = String.prototype.charCodeAt;
+    let longReads = 0;
+    String.prototype.charCodeAt = function (this: string, index: number) {
+      if (this.length > 1000) longReads++;
+      return charCodeAt.call(this, index);
+    };
+    let text: string | undefined;
+    try {
+      text = collect(k, createBlockFinder(window)).units.get(k);
+    } finally {
+      String.prototype.charCodeAt = charCodeAt;
+    }
+    expect(longReads).toBe(0);
+    expect(text).toContain('reader1999');
+    expect(text!.startsWith('Kudos: reader0\u0000, reader1\u0000,')).toBe(true);
   });
 });
