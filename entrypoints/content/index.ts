@@ -4,8 +4,6 @@ import { receiveEarlyState } from '../../lib/shared/early-state';
 import { startPlotArmor } from '../../lib/content/start';
 import { siteHost } from '../../lib/content/site-host';
 import { createTabMessageListener } from '../../lib/content/tab-messages';
-import type { Scanner } from '../../lib/scan/scanner';
-import { pageWords } from '../../lib/scan/words';
 import './style.css';
 
 export default defineContentScript({
@@ -18,7 +16,6 @@ export default defineContentScript({
   // and does not announce its extension's id to the page.
   noScriptStartedPostMessage: true,
   main() {
-    let scanner: Scanner | null = null;
     void startPlotArmor({
       doc: document,
       storage: browser.storage.local,
@@ -26,13 +23,11 @@ export default defineContentScript({
       host: siteHost(location),
       alive: () => browser.runtime?.id != null,
       top: window === window.top,
-      words: pageWords((key, substitutions) => browser.i18n.getMessage(key, substitutions)),
+      getMessage: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
       // Firefox only: see lib/shared/early-state.ts (left out of the Chromium build).
       early: import.meta.env.FIREFOX ? receiveEarlyState() : undefined,
       // The popup's messages (reveal all, why) only concern a frame that hides something.
-      onFirstHidden: () => browser.runtime.onMessage.addListener(createTabMessageListener(() => scanner)),
-    }).then((started) => {
-      scanner = started;
+      onFirstHidden: (scanner) => browser.runtime.onMessage.addListener(createTabMessageListener(scanner)),
     });
   },
 });

@@ -11,6 +11,7 @@ import { createContextMenu } from './context-menu';
 import { createEarlyStatePublisher, type ContentScriptsApi } from './early-state';
 import { createMessageHandler } from './handlers';
 import { pageStateFromDb, publishPageState } from './publish';
+import { wordTemplates } from '../shared/page-words';
 import { createTvmazeClient } from '../tvmaze/client';
 import { createPublisher } from './publisher';
 import { createShowRefresh } from './show-refresh';
@@ -38,8 +39,10 @@ export function startBackground(api: typeof browser): void {
   // Firefox (MV2) only: Chromium's MV3 API has no `contentScripts`.
   const contentScripts = (api as unknown as { contentScripts?: ContentScriptsApi }).contentScripts ?? null;
   const early = createEarlyStatePublisher(contentScripts);
+  // What content scripts write into pages, in the browser's language (lib/shared/page-words.ts).
+  const words = wordTemplates((key, substitutions) => api.i18n.getMessage(key, substitutions));
   const publish = async () => {
-    const outcome = await publishPageState(await db(), api.storage.local, Date.now());
+    const outcome = await publishPageState(await db(), api.storage.local, Date.now(), words);
     if (!outcome.stale) await early.publish(outcome.items);
     await counts.setBadgeEnabled(outcome.settings.showBadge);
     void menu?.rebuild(); // the context menu lists the watchlists
@@ -102,7 +105,7 @@ export function startBackground(api: typeof browser): void {
   // again whenever the background starts (storage, which outlives it, is left alone).
   if (contentScripts) {
     void db()
-      .then((d) => pageStateFromDb(d, Date.now()))
+      .then((d) => pageStateFromDb(d, Date.now(), undefined, words))
       .then(({ items }) => early.publish(items))
       .catch(() => {});
   }

@@ -4,6 +4,7 @@ import { getSettings, listPausedSites } from '../db/settings';
 import type { Settings } from '../shared/settings';
 import { listWatchlists } from '../db/watchlists';
 import { pageStateItems } from '../shared/page-state';
+import type { WordTemplates } from '../shared/page-words';
 import { buildSnapshot } from '../shared/snapshot';
 import { storeForms } from '../match/stored-forms';
 import { fitLists, jsonBytes, SNAPSHOT_BUDGET } from '../shared/snapshot-budget';
@@ -17,11 +18,15 @@ export interface PublishedState {
   leftOut: string[];
 }
 
-/** What content scripts read (terms snapshot, paused sites, settings), from the database. */
+/**
+ * What content scripts read (terms snapshot, paused sites, settings), from the database,
+ * with the words they write into pages when given.
+ */
 export async function pageStateFromDb(
   db: IDBPDatabase<PlotArmorDB>,
   now: number,
   budget = SNAPSHOT_BUDGET,
+  words?: WordTemplates,
 ): Promise<PublishedState> {
   const [lists, paused, settings] = await Promise.all([
     listWatchlists(db),
@@ -36,7 +41,7 @@ export async function pageStateFromDb(
   const room = budget - kept.reduce((sum, list) => sum + jsonBytes(list), 0);
   return {
     settings,
-    items: pageStateItems({ ...snapshot, lists: kept, forms: forms && jsonBytes(forms) <= room ? forms : null }, paused, settings),
+    items: pageStateItems({ ...snapshot, lists: kept, forms: forms && jsonBytes(forms) <= room ? forms : null }, paused, settings, words),
     leftOut: leftOut.map((list) => list.title),
   };
 }
@@ -59,10 +64,11 @@ export async function publishPageState(
   db: IDBPDatabase<PlotArmorDB>,
   storage: { set(items: Record<string, unknown>): Promise<void> },
   now: number,
+  words?: WordTemplates,
 ): Promise<PublishOutcome> {
   let state: PublishedState | null = null;
   for (const budget of [SNAPSHOT_BUDGET, SNAPSHOT_BUDGET / 8, 0]) {
-    state = await pageStateFromDb(db, now, budget);
+    state = await pageStateFromDb(db, now, budget, words);
     try {
       await storage.set(state.items);
     } catch {

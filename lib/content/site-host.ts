@@ -1,17 +1,13 @@
-/** The host a pause applies to: the top page's, also inside its frames. */
+/**
+ * The host a pause applies to: the top page's, also inside its frames. Chromium tells a
+ * frame the top page's origin (`ancestorOrigins`); elsewhere the top page's location is
+ * read, which a cross-origin top refuses: then the frame's own host is the best known.
+ */
 export function siteHost(loc: Location): string {
-  const ancestors = loc.ancestorOrigins;
-  if (ancestors && ancestors.length > 0) {
-    try {
-      return new URL(ancestors[ancestors.length - 1]!).hostname;
-    } catch {
-      // fall through to the frame's own host
-    }
-  }
   try {
-    if (globalThis.top && globalThis.top !== globalThis.self) return globalThis.top.location.hostname;
+    const ancestors = loc.ancestorOrigins;
+    return ancestors?.length ? new URL(ancestors[ancestors.length - 1]!).hostname : globalThis.top!.location.hostname;
   } catch {
-    // cross-origin top: the frame's own host is the best we know
+    return loc.hostname;
   }
-  return loc.hostname;
 }

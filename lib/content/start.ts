@@ -22,7 +22,8 @@ import { markReady, TAKEOVER_EVENT, sweepLeftovers } from './ready';
 import { listenForShadowRoots } from './shadow-hook';
 import { createSpoilerStyles } from './styles';
 import { createTabTitle } from './tab-title';
-import type { PageWords } from '../scan/words';
+import { pageWords, type GetMessage } from '../scan/words';
+import { storedMessage } from '../shared/page-words';
 
 /**
  * Sends the background a message the content script needs no answer to (a count, a
@@ -36,7 +37,7 @@ export type Notify = <K extends VerbOf<'content'>>(
 
 /** The slice of `browser.storage.local` the content script uses. */
 export interface StorageArea {
-  get(keys: string[]): Promise<Record<string, unknown>>;
+  get(keys: readonly string[]): Promise<Record<string, unknown>>;
   onChanged: {
     addListener(cb: (changes: Record<string, unknown>) => void): void;
     removeListener(cb: (changes: Record<string, unknown>) => void): void;
@@ -61,14 +62,17 @@ export interface ContentDeps {
   alive?: () => boolean;
   /** Whether this is the tab's top frame, whose title is the tab's (tab-title.ts). */
   top?: boolean;
-  /** What the content script says on the page, in the browser's language (`pageWords(i18n.getMessage)`). */
-  words: PageWords;
+  /**
+   * `i18n.getMessage`, for what the content script says on the page where the state holds
+   * no words of its own (lib/shared/page-words.ts).
+   */
+  getMessage: GetMessage;
   /**
    * Called once, by the pass that first hides something in this document: what needs a
    * hidden block (the popup's "reveal all" and "why") starts then, so a frame that never
    * hides anything (most frames: ads, trackers, empty ones) never pays for it.
    */
-  onFirstHidden?: () => void;
+  onFirstHidden?: (scanner: Scanner) => void;
 }
 
 /**
@@ -96,14 +100,17 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
   // The tab's title follows the top frame's; what a text matches is asked of the current matcher.
-  const title = deps.top ? createTabTitle(doc, () => deps.words.neutralTitle(deps.host)) : null;
+  // What it says on the page: the words stored with the state, else the catalogue's.
+  let templates: unknown;
+  const words = pageWords((key, substitutions) => storedMessage(templates, key, substitutions?.[0]) ?? deps.getMessage(key, substitutions));
+  const title = deps.top ? createTabTitle(doc, () => words.neutralTitle(deps.host)) : null;
   let names: ((text: string) => boolean) | null = null;
   let firstHidden = deps.onFirstHidden;
   const report = (hidden: number) => {
     // Called at the end of the pass that hid something, before the browser can paint it.
     if (hidden > 0) {
       styles.use();
-      firstHidden?.();
+      firstHidden?.(scanner!);
       firstHidden = undefined;
     }
     title?.update(names, hidden > 0);
@@ -145,7 +152,7 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
       const started = (scanner = createScanner({
         doc,
         signal,
-        words: deps.words,
+        words,
         onCountChange: report,
         onShadowRoot: styles.adopt,
         onTextHidden: styles.showText,
@@ -165,11 +172,11 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
     const next = state.snapshot?.nextChange;
     if (next != null && next > at) timer = setTimeout(() => apply(state), Math.min(next - at, 2 ** 31 - 1));
     // How long compiling and one full pass took (read by the benchmark).
-    if (started !== undefined) perf?.measure?.('plot-armor:apply', { start: started });
+    perf?.measure?.('plot-armor:apply', { start: started });
   };
   // Storage can fail (e.g. the extension was reloaded under an open page): then it reads
   // as empty, and the page is shown rather than held.
-  const readItems = (): Promise<Record<string, unknown>> => storage.get([...PAGE_STATE_KEYS]).catch(() => ({}));
+  const readItems = (): Promise<Record<string, unknown>> => storage.get(PAGE_STATE_KEYS).catch(() => ({}));
   const read = async () => readPageState(await readItems());
 
   try {
@@ -192,13 +199,14 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
       await notify('page/refresh-snapshot', {}).catch(() => {});
       state = await read();
     }
+    templates = state.words;
     perf?.mark?.('plot-armor:terms-ready');
     if (signal.aborted) return null;
     // An older instance whose extension is gone undoes its work now, in this same task,
     // so the page is never painted between its stop and this first pass; what an older
     // instance could not undo (Firefox ends it without running it again) is taken over.
-    doc.dispatchEvent(new (win.Event ?? Event)(TAKEOVER_EVENT));
-    sweepLeftovers(doc, deps.words);
+    doc.dispatchEvent(new Event(TAKEOVER_EVENT));
+    sweepLeftovers(doc, words);
     apply(state);
   } finally {
     // Whatever happened, never keep the page invisible.

@@ -5,17 +5,22 @@
  */
 import { DEFAULT_BLUR_STRENGTH, isBlurStrength, type BlurStrength, type Settings } from './settings';
 import { isTermSnapshot, type TermSnapshot } from './snapshot';
+import type { WordTemplates } from './page-words';
 
 export const SNAPSHOT_KEY = 'plotArmor.snapshot';
 export const PAUSED_KEY = 'plotArmor.pausedSites';
 export const SETTINGS_KEY = 'plotArmor.settings';
-export const PAGE_STATE_KEYS = [SNAPSHOT_KEY, PAUSED_KEY, SETTINGS_KEY] as const;
+/** What the content script writes into pages, in the browser's language (`wordTemplates`). */
+export const WORDS_KEY = 'plotArmor.words';
+export const PAGE_STATE_KEYS = [SNAPSHOT_KEY, PAUSED_KEY, SETTINGS_KEY, WORDS_KEY] as const;
 
 /** The state a page needs, validated. */
 export interface PageState {
   snapshot: TermSnapshot | null;
   pausedSites: string[];
   blurStrength: BlurStrength;
+  /** The words to write into pages, as stored: read one by one (`storedMessage`), as anything may be there. */
+  words: unknown;
 }
 
 /** Reads a page state out of untrusted storage contents (anything malformed reads as absent). */
@@ -27,12 +32,18 @@ export function readPageState(items: Record<string, unknown>): PageState {
     snapshot: isTermSnapshot(snapshot) ? snapshot : null,
     pausedSites: Array.isArray(paused) ? paused.filter((h): h is string => typeof h === 'string') : [],
     blurStrength: isBlurStrength(settings?.blurStrength) ? settings.blurStrength : DEFAULT_BLUR_STRENGTH,
+    words: items[WORDS_KEY],
   };
 }
 
 /** The items to write for a page state. */
-export function pageStateItems(snapshot: TermSnapshot, pausedSites: string[], settings: Settings): Record<string, unknown> {
-  return { [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: pausedSites, [SETTINGS_KEY]: settings };
+export function pageStateItems(
+  snapshot: TermSnapshot,
+  pausedSites: string[],
+  settings: Settings,
+  words?: WordTemplates,
+): Record<string, unknown> {
+  return { [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: pausedSites, [SETTINGS_KEY]: settings, ...(words && { [WORDS_KEY]: words }) };
 }
 
 /** Whether `host` is paused: the host itself or a parent domain the user paused. */

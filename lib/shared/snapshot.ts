@@ -92,7 +92,7 @@ function isSnapshotList(x: unknown): x is SnapshotList {
     isTerms(l.keywords) &&
     (l.from === undefined || isTime(l.from)) &&
     (l.exceptions === undefined || isTerms(l.exceptions)) &&
-    (l.boundary === undefined || l.boundary === null || isBoundary(l.boundary))
+    (l.boundary == null || isBoundary(l.boundary))
   );
 }
 

@@ -5,7 +5,6 @@ import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../../lib/shared/page
 import { buildSnapshot } from '../../../lib/shared/snapshot';
 import { fakeWatchlist } from '../../unit/factories';
 import { messagesOf } from '../../support/catalogue';
-import { pageWords } from '../../../lib/scan/words';
 
 // The real compiler, counted: a frame with nothing to read must never call it.
 vi.mock('../../../lib/match/compile', async (importOriginal) => {
@@ -39,11 +38,11 @@ afterEach(() => {
 
 /** The messages asked of the catalogue: a frame that hides nothing asks none. */
 let asked: string[] = [];
-const words = pageWords((key, substitutions) => {
+const getMessage = (key: string, substitutions?: string[]) => {
   asked.push(key);
   return messagesOf('en')(key, substitutions);
-});
-const start = () => startPlotArmor({ words, doc: document, signal: controller.signal, storage: storage(), notify, host: 'ads.example.net', top: true });
+};
+const start = () => startPlotArmor({ getMessage, doc: document, signal: controller.signal, storage: storage(), notify, host: 'ads.example.net', top: true });
 
 describe('a frame with nothing to read', () => {
   it('is shown at once and compiles nothing, adds no stylesheet, reads no message', async () => {

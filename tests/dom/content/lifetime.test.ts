@@ -7,7 +7,9 @@ import { buildSnapshot } from '../../../lib/shared/snapshot';
 import { fakeWatchlist } from '../../unit/factories';
 import { installFakeHighlights } from '../scan/fake-highlights';
 import { fakeMatcher } from '../scan/fake-matcher';
-import { englishWords } from '../../support/catalogue';
+import { englishWords, messagesOf } from '../../support/catalogue';
+
+const english = messagesOf('en');
 
 const PAGE =
   '<p id="a" title="page title">Clay Jensen listens <a id="l" href="/x" tabindex="3">more</a> <a id="m" href="/y">and</a></p>' +
@@ -75,7 +77,7 @@ describe('a scanner that stops', () => {
 describe('the content script start and stop', () => {
   it('removes its style element too when stopped', async () => {
     const c = controller();
-    await startPlotArmor({ words: englishWords, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com' });
+    await startPlotArmor({ getMessage: english, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com' });
     expect(document.querySelectorAll('style[data-plot-armor-ui]')).toHaveLength(1);
     c.abort();
     expect(written()).toBe(JSON.stringify({ attributes: [], own: 0 }));
@@ -83,7 +85,7 @@ describe('the content script start and stop', () => {
   });
 
   it('cannot be stopped by the page: a forged takeover event or WXT\'s "started" event change nothing', async () => {
-    await startPlotArmor({ words: englishWords, doc: document, signal: controller().signal, storage: storage(), notify, host: 'example.com', alive: () => true });
+    await startPlotArmor({ getMessage: english, doc: document, signal: controller().signal, storage: storage(), notify, host: 'example.com', alive: () => true });
     document.dispatchEvent(new Event(TAKEOVER_EVENT));
     document.dispatchEvent(new CustomEvent('plot-armor@plot-armor.dev:content:wxt:content-script-started', { detail: { contentScriptName: 'content', messageId: 'x' } }));
     window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'content', messageId: 'x' }, '*');
@@ -98,11 +100,11 @@ describe('the content script start and stop', () => {
 
   it('stops and undoes its work when its extension is gone and a newer instance takes over; the newer one hides once, with the page\'s own values', async () => {
     let extensionThere = true;
-    await startPlotArmor({ words: englishWords, doc: document, signal: controller().signal, storage: storage(), notify, host: 'example.com', alive: () => extensionThere });
+    await startPlotArmor({ getMessage: english, doc: document, signal: controller().signal, storage: storage(), notify, host: 'example.com', alive: () => extensionThere });
     expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(3);
     extensionThere = false; // the extension was reloaded: this instance is orphaned
     const c = controller();
-    const scanner = (await startPlotArmor({ words: englishWords, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com', alive: () => true }))!;
+    const scanner = (await startPlotArmor({ getMessage: english, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com', alive: () => true }))!;
     expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(3);
     expect(document.querySelectorAll('style[data-plot-armor-ui]')).toHaveLength(1);
     expect(highlights.texts()).toEqual(['Clay Jensen in loose text']);
@@ -120,7 +122,7 @@ describe('the content script start and stop', () => {
       if (!extensionThere) throw new Error('Extension context invalidated.');
       return Promise.resolve(null);
     });
-    const scanner = (await startPlotArmor({ words: englishWords, doc: document, signal: controller().signal, storage: storage(), notify: failing, host: 'example.com', alive: () => extensionThere }))!;
+    const scanner = (await startPlotArmor({ getMessage: english, doc: document, signal: controller().signal, storage: storage(), notify: failing, host: 'example.com', alive: () => extensionThere }))!;
     extensionThere = false;
     document.querySelector('#c')!.textContent = 'Clay Jensen, now';
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -136,7 +138,7 @@ describe('the content script start and stop', () => {
       '<plot-armor-reveal data-plot-armor-ui=""></plot-armor-reveal><p id="a" data-plot-armor="hidden" data-plot-armor-for="13 Reasons Why" aria-hidden="true" title="Possible spoiler — click to reveal">Clay Jensen listens <a id="l" href="/x" tabindex="-1">more</a></p>';
     document.head.innerHTML = '<style data-plot-armor-ui="">[data-plot-armor]{}</style>';
     const c = controller();
-    const scanner = (await startPlotArmor({ words: englishWords, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com', alive: () => true }))!;
+    const scanner = (await startPlotArmor({ getMessage: english, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com', alive: () => true }))!;
     const a = document.querySelector('#a')!;
     expect(document.querySelectorAll('plot-armor-reveal')).toHaveLength(1);
     expect(document.querySelectorAll('style[data-plot-armor-ui]')).toHaveLength(1);
@@ -153,7 +155,7 @@ describe('a page that replaces its root element', () => {
   it('gets the style element back, and clicks still reveal', async () => {
     const c = controller();
     const oldRoot = document.documentElement;
-    await startPlotArmor({ words: englishWords, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com' });
+    await startPlotArmor({ getMessage: english, doc: document, signal: c.signal, storage: storage(), notify, host: 'example.com' });
     const root = document.createElement('html');
     root.innerHTML = '<head></head><body><p id="n">Clay Jensen, on the new page</p></body>';
     document.replaceChild(root, oldRoot);

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startPlotArmor, type Notify, type StorageArea } from '../../../lib/content/start';
-import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY } from '../../../lib/shared/page-state';
+import { PAUSED_KEY, SETTINGS_KEY, SNAPSHOT_KEY, WORDS_KEY } from '../../../lib/shared/page-state';
+import { wordTemplates } from '../../../lib/shared/page-words';
 import { buildSnapshot } from '../../../lib/shared/snapshot';
 import { fakeWatchlist } from '../../unit/factories';
-import { englishWords, messagesOf } from '../../support/catalogue';
-import { pageWords } from '../../../lib/scan/words';
+import { messagesOf } from '../../support/catalogue';
+
+const english = messagesOf('en');
 
 function fakeStorage(items: Record<string, unknown> | Error) {
   const listeners = new Set<(changes: Record<string, unknown>) => void>();
@@ -37,7 +39,7 @@ describe('the content script start', () => {
     document.body.innerHTML = '<p id="a">Clay Jensen listens</p><p id="b">weather</p>';
     const snapshot = buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
     await startPlotArmor({
-      words: englishWords,
+      getMessage: english,
       doc: document,
       signal: controller.signal,
       storage: fakeStorage({ [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: [], [SETTINGS_KEY]: { blurStrength: 'strong' } }),
@@ -53,7 +55,7 @@ describe('the content script start', () => {
     document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
     const snapshot = buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
     const storage = fakeStorage({ [SNAPSHOT_KEY]: snapshot, [PAUSED_KEY]: [] });
-    await startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage, notify, host: 'news.example.com' });
+    await startPlotArmor({ getMessage: english, doc: document, signal: controller.signal, storage, notify, host: 'news.example.com' });
     storage.change({ [PAUSED_KEY]: ['example.com'] });
     await vi.waitFor(() => expect(document.querySelector('#a')!.hasAttribute('data-plot-armor')).toBe(false));
   });
@@ -61,7 +63,7 @@ describe('the content script start', () => {
   it('shows the page when storage cannot be read, instead of keeping it invisible', async () => {
     document.body.innerHTML = '<p id="a">Clay Jensen listens</p>';
     await startPlotArmor({
-      words: englishWords,
+      getMessage: english,
       doc: document,
       signal: controller.signal,
       storage: fakeStorage(new Error('Extension context invalidated.')),
@@ -79,7 +81,7 @@ describe('the content script start', () => {
     const storage = fakeStorage({});
     storage.get = vi.fn(() => new Promise<Record<string, unknown>>((resolve) => (answer = resolve)));
     await startPlotArmor({
-      words: englishWords,
+      getMessage: english,
       doc: document,
       signal: controller.signal,
       storage,
@@ -106,29 +108,31 @@ describe('what a frame pays for', () => {
   it('starts what only a hidden block needs (the popup messages) with the first hidden block, once', async () => {
     document.body.innerHTML = '<p>weather</p>';
     const onFirstHidden = vi.fn();
-    await startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage: fakeStorage(state()), notify, host: 'news.example.com', onFirstHidden });
+    const scanner = await startPlotArmor({ getMessage: english, doc: document, signal: controller.signal, storage: fakeStorage(state()), notify, host: 'news.example.com', onFirstHidden });
     expect(onFirstHidden).not.toHaveBeenCalled();
     document.body.insertAdjacentHTML('beforeend', '<p id="a">Clay Jensen listens</p>');
     await vi.waitFor(() => expect(document.querySelector('#a')!.getAttribute('data-plot-armor')).toBe('hidden'));
     document.body.insertAdjacentHTML('beforeend', '<p id="b">Clay Jensen again</p>');
     await vi.waitFor(() => expect(document.querySelector('#b')!.getAttribute('data-plot-armor')).toBe('hidden'));
+    // …handed the scanner, which answers those messages.
     expect(onFirstHidden).toHaveBeenCalledTimes(1);
+    expect(onFirstHidden).toHaveBeenCalledWith(scanner);
   });
 
   it('leaves marks on the timeline in the top frame only', async () => {
     performance.clearMarks();
-    await startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage: fakeStorage(state()), notify, host: 'news.example.com' });
+    await startPlotArmor({ getMessage: english, doc: document, signal: controller.signal, storage: fakeStorage(state()), notify, host: 'news.example.com' });
     expect(performance.getEntriesByName('plot-armor:start')).toHaveLength(0);
     controller.abort();
     controller = new AbortController();
-    await startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage: fakeStorage(state()), notify, host: 'news.example.com', top: true });
+    await startPlotArmor({ getMessage: english, doc: document, signal: controller.signal, storage: fakeStorage(state()), notify, host: 'news.example.com', top: true });
     expect(performance.getEntriesByName('plot-armor:start')).toHaveLength(1);
   });
 });
 
 describe('the tab title', () => {
   const start = (storage: ReturnType<typeof fakeStorage>, top: boolean) =>
-    startPlotArmor({ words: englishWords, doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top });
+    startPlotArmor({ getMessage: english, doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top });
   const snapshot = () => buildSnapshot([fakeWatchlist({ title: '13 Reasons Why', characters: ['Clay Jensen'] })], Date.now());
   afterEach(() => {
     document.title = '';
@@ -152,9 +156,22 @@ describe('the tab title', () => {
     document.title = 'Clay Jensen, explained';
     document.body.innerHTML = '<p id="a" title="own">Clay Jensen listens</p>';
     const storage = fakeStorage({ [SNAPSHOT_KEY]: snapshot(), [PAUSED_KEY]: [] });
-    await startPlotArmor({ words: pageWords(messagesOf('fr')), doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top: true });
+    await startPlotArmor({ getMessage: messagesOf('fr'), doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top: true });
     expect(document.title).toBe('Spoiler possible · news.example.com');
     expect(document.querySelector('#a')!.getAttribute('title')).toBe("Spoiler possible — cliquez pour l'afficher");
+  });
+
+  it('writes the words stored with the state, asking the catalogue for none', async () => {
+    document.title = 'Clay Jensen, explained';
+    document.body.innerHTML = '<p id="a" title="own">Clay Jensen listens</p>';
+    // Stored in French; the catalogue handed in would say English, and counts what it is asked.
+    const stored = wordTemplates(messagesOf('fr'));
+    const catalogue = vi.fn(messagesOf('en'));
+    const storage = fakeStorage({ [SNAPSHOT_KEY]: snapshot(), [PAUSED_KEY]: [], [WORDS_KEY]: stored });
+    await startPlotArmor({ getMessage: catalogue, doc: document, signal: controller.signal, storage, notify, host: 'news.example.com', top: true });
+    expect(document.title).toBe('Spoiler possible · news.example.com');
+    expect(document.querySelector('#a')!.getAttribute('title')).toBe("Spoiler possible — cliquez pour l'afficher");
+    expect(catalogue).not.toHaveBeenCalled();
   });
 
   it('is left alone in a frame, and when the scanner stops', async () => {

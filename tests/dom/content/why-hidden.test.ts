@@ -19,7 +19,7 @@ describe('why a revealed block was hidden', () => {
       boundary: { season: 2, episode: 5, counts: [], titles: [], plainTitles: [] },
     };
     scanner.setMatcher(compileMatcher([list]));
-    const listen = createTabMessageListener(() => scanner);
+    const listen = createTabMessageListener(scanner);
     const ask = () => {
       const respond = vi.fn();
       listen({ type: 'tab/why', data: {} }, {}, respond);

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../../lib/background/main';
-import { SNAPSHOT_KEY } from '../../../lib/shared/page-state';
+import { SNAPSHOT_KEY, WORDS_KEY } from '../../../lib/shared/page-state';
 import { isTermSnapshot } from '../../../lib/shared/snapshot';
 
 /** WXT's fake browser has no context menus nor messages: small in-memory ones stand in. */
@@ -48,6 +48,12 @@ describe('background start-up', () => {
       const snapshot = (await fakeBrowser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY];
       expect(isTermSnapshot(snapshot)).toBe(true);
       expect(snapshot).toMatchObject({ v: 2, lists: [], nextChange: null });
+    });
+    // …with the words content scripts write into pages, in the browser's language.
+    expect((await fakeBrowser.storage.local.get(WORDS_KEY))[WORDS_KEY]).toEqual({
+      page_reveal_label: ['msg:page_reveal_label'],
+      page_hidden_hint: ['msg:page_hidden_hint'],
+      page_tab_title: ['msg:page_tab_title'],
     });
     // …and builds the context menu, which lists the watchlists (none yet).
     await vi.waitFor(() =>

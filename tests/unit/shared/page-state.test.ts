@@ -7,6 +7,7 @@ describe('page state', () => {
       snapshot: null,
       pausedSites: [],
       blurStrength: 'strong',
+      words: undefined,
     });
   });
 
