@@ -21,17 +21,25 @@ export const NO_SPACE = 2;
 /** Class bit: lower-case letter (a name part alone must not start with one). */
 export const LOWER = 4;
 
-const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
-const NO_SPACE_RE =
-  /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}\p{scx=Yi}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Tibetan}]/u;
-const LOWER_RE = /\p{Ll}/u;
+/**
+ * Letter, digit or mark; of a script written without spaces; lower-case letter. Made on
+ * first use, not when the script loads: V8 builds a property class out of ICU when the
+ * literal is evaluated, ~2 ms of the top frame's start in Chromium, and most frames
+ * never ask (tests/unit/match/load-cost.test.ts keeps such regexes out of module level).
+ */
+let regexes: RegExp[] | undefined;
 
 /** Class bits of one code point (slow; fills the cache, and serves astral code points). */
 export function classOfCodePoint(cp: number): number {
   if (cp >= 0xd800 && cp <= 0xdfff) return 0; // a lone surrogate is not a character
   const ch = String.fromCodePoint(cp);
-  if (!WORD_RE.test(ch)) return 0;
-  return WORD | (NO_SPACE_RE.test(ch) ? NO_SPACE : 0) | (LOWER_RE.test(ch) ? LOWER : 0);
+  const [word, noSpace, lower] = (regexes ??= [
+    /[\p{L}\p{N}\p{M}]/u,
+    /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}\p{scx=Yi}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Tibetan}]/u,
+    /\p{Ll}/u,
+  ]);
+  if (!word!.test(ch)) return 0;
+  return WORD | (noSpace!.test(ch) ? NO_SPACE : 0) | (lower!.test(ch) ? LOWER : 0);
 }
 
 /** Cache bit: `\p{L}\p{N}\p{M}` itself (WORD above, unless a punctuation look-alike). */
