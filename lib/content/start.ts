@@ -99,10 +99,10 @@ export async function startPlotArmor(deps: ContentDeps): Promise<Scanner | null>
   const now = deps.now ?? Date.now;
   const win = doc.defaultView ?? globalThis.window;
   const styles = createSpoilerStyles(doc);
-  // The tab's title follows the top frame's; what a text matches is asked of the current matcher.
   // What it says on the page: the words stored with the state, else the catalogue's.
   let templates: unknown;
   const words = pageWords((key, substitutions) => storedMessage(templates, key, substitutions?.[0]) ?? deps.getMessage(key, substitutions));
+  // The tab's title follows the top frame's; what a text matches is asked of the current matcher.
   const title = deps.top ? createTabTitle(doc, () => words.neutralTitle(deps.host)) : null;
   let names: ((text: string) => boolean) | null = null;
   let firstHidden = deps.onFirstHidden;
