@@ -147,11 +147,12 @@ async function main() {
 
   const rows: string[][] = [];
   for (const [b] of BUILDS.entries()) {
+    // The floor hides nothing: only the extension's builds must hide every text frame.
     const added = (name: string, key: 'cost' | 'script' | 'style') =>
       median(runs[name]!.with[b]!.map((l) => l[key])) - median(runs[name]!.without.map((l) => l[key]));
     const top = runs.top!.with[b]!;
     const textHidden = median(runs.text!.with[b]!.map((l) => l.hiddenFrames));
-    if (b < BUILDS.length - 1 && textHidden !== FRAMES + 1) throw new Error(`The text frames page had a hidden block in ${textHidden} frames, not ${FRAMES + 1}.`);
+    if (BUILDS[b]!.dir !== floorDir && textHidden !== FRAMES + 1) throw new Error(`The text frames page had a hidden block in ${textHidden} frames, not ${FRAMES + 1}.`);
     const values = [
       ms(added('top', 'cost')),
       `${ms(added('top', 'script'))} / ${ms(added('top', 'style'))}`,
