@@ -97,7 +97,8 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
   const lists = [...input]; // the caller may edit its array later
   const owners = forms ?? collectOwners(lists);
   if (!owners) return { empty: true, match: () => NONE, explain: () => [] };
-  const { texts, ownerStart, ownerList, ownerRole } = owners;
+  const texts = owners.texts;
+  const ownersOf: (readonly number[])[] = [];
   // Lists with a boundary or exceptions can only be decided once the whole text is read:
   // their hits are recorded, then `decide` reads them. The others are confirmed at once,
   // and the scan stops when all of them are found (when there are only such lists).
@@ -133,9 +134,10 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
     let found = 0;
     for (let u = output[s] !== -1 ? s : nextOutput[s]!; u !== 0; u = nextOutput[u]!) {
       const p = output[u]!;
+      const own: readonly number[] = (ownersOf[p] ??= owners.of(p));
       let open = false;
-      for (let o = ownerStart[p]!; o < ownerStart[p + 1]!; o++) {
-        const li = ownerList[o]!;
+      for (let o = 0; o < own.length; o += 2) {
+        const li = own[o]!;
         if (seen[li] !== stamp || conditional[li] || reasons) open = true;
       }
       if (!open) continue;
@@ -144,9 +146,9 @@ export function compileWithBudget(input: readonly MatchList[], denseBudget: numb
       const start = matchStart(text, i, texts[p]!.length, fold);
       if (edge & 1 && isSpacedWord(classBefore(text, start))) continue;
       let lowerStart: boolean | undefined;
-      for (let o = ownerStart[p]!; o < ownerStart[p + 1]!; o++) {
-        const li = ownerList[o]!;
-        let role = ownerRole[o]!;
+      for (let o = 0; o < own.length; o += 2) {
+        const li = own[o]!;
+        let role = own[o + 1]!;
         if (conditional[li] || reasons) {
           if (role & (CAPITAL | PLAIN_TITLE) && (lowerStart ??= (classAt(text, start) & LOWER) !== 0)) {
             role &= role & CAPITAL ? ~(TERM | CAPITAL | PLAIN_TITLE) : ~PLAIN_TITLE;

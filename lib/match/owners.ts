@@ -5,16 +5,16 @@
 import type { MatchList } from '../shared/watchlist';
 import { CAPITAL, listForms, TERM } from './terms';
 
-/** Forms and their owners, flat for the matcher's hit path. */
+/** Forms and their owners, for the matcher's hit path. */
 export interface Owners {
   /** Distinct forms, sorted. */
   texts: string[];
-  /** Owners of form p are entries ownerStart[p] … ownerStart[p + 1] − 1. */
-  ownerStart: Int32Array;
-  /** The owning list's index. */
-  ownerList: Int32Array;
-  /** The form's role bits for that list (TERM, CAPITAL, TITLE, PLAIN_TITLE, EXCEPTION). */
-  ownerRole: Uint8Array;
+  /**
+   * The owners of form p, flat: each owning list's index, then the form's role bits for
+   * that list (TERM, CAPITAL, TITLE, PLAIN_TITLE, EXCEPTION). Asked once per form, at its
+   * first hit (most forms never occur on a page).
+   */
+  of(p: number): readonly number[];
   /** How many lists own any form. */
   wanted: number;
 }
@@ -84,7 +84,15 @@ export function collectOwners(lists: readonly MatchList[]): Owners | null {
     ownerRole[o] = entryRole[e]!;
     if (e === 0 || entryList[e] !== entryList[e - 1]) wanted++;
   }
-  return { texts, ownerStart, ownerList, ownerRole, wanted };
+  return {
+    texts,
+    of(p) {
+      const own: number[] = [];
+      for (let o = ownerStart[p]!; o < ownerStart[p + 1]!; o++) own.push(ownerList[o]!, ownerRole[o]!);
+      return own;
+    },
+    wanted,
+  };
 }
 
 /** One form's roles for one list: the union, and a capital needed only if every term use needs it. */

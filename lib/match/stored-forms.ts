@@ -12,76 +12,78 @@ import { collectOwners, type Owners } from './owners';
 export type { StoredForms };
 
 /*
- * The owners travel as one string, one code unit (or a few) per entry: storage hands a
- * content script a string at the cost of a copy, where an array of numbers costs a value
- * per element, in every frame. An entry is w = (list index × 32 + role bits) × 2 + 1 if
- * it is its form's last, written in base 2^14, most significant digit first: a digit
- * followed by others as 0x4100 + d, the last as 0x100 + d. No code unit is a control
- * character or a surrogate, so the string survives JSON and UTF-8 unchanged.
+ * The owners travel as one string with one code unit per form, so that a content script
+ * reads a form's owners only when the form first occurs, at its index, and a frame that
+ * compiles decodes nothing up front: storage hands a content script a string at the cost
+ * of a copy, where an array of numbers costs a value per element, in every frame. Form
+ * p's first owner is FIRST + w, w = (list index × 32 + role bits) × 2 + 1 if it has more;
+ * the others (a form several lists share) are in `more` as pairs [p, w without the bit],
+ * in the forms' order. The code units run from U+0100 to U+D7FF: none is a control
+ * character or a surrogate, so the string survives JSON and UTF-8 unchanged. A first
+ * owner whose list index is too large for that (860 lists and more) goes to `more` too,
+ * behind FIRST + 1 (no owner, more follow).
  */
-const DIGIT = 0x100;
-const MORE = 0x4100;
-const BASE = 0x4000;
+const FIRST = 0x100;
+const LAST = 0xd7ff;
 
 /** The forms of `lists` to store; null when there are none, or when a form holds a line break. */
 export function storeForms(lists: readonly MatchList[]): StoredForms | null {
   const o = collectOwners(lists);
   if (!o || o.texts.some((t) => t.includes('\n'))) return null;
   const units: number[] = [];
+  const more: number[] = [];
   for (let p = 0; p < o.texts.length; p++) {
-    const end = o.ownerStart[p + 1]!;
-    for (let e = o.ownerStart[p]!; e < end; e++) {
-      let w = (o.ownerList[e]! * 32 + o.ownerRole[e]!) * 2 + (e === end - 1 ? 1 : 0);
-      const digits = [DIGIT + (w % BASE)];
-      while ((w = Math.floor(w / BASE)) > 0) digits.push(MORE + (w % BASE));
-      for (let d = digits.length - 1; d >= 0; d--) units.push(digits[d]!);
+    const own = o.of(p);
+    let unit = FIRST + 1;
+    for (let e = 0; e < own.length; e += 2) {
+      const w = (own[e]! * 32 + own[e + 1]!) * 2;
+      if (e === 0 && FIRST + w < LAST) unit = FIRST + w + (own.length > 2 ? 1 : 0);
+      else more.push(p, w);
     }
+    units.push(unit);
   }
   let owners = '';
   for (let i = 0; i < units.length; i += 8192) owners += String.fromCharCode(...units.slice(i, i + 8192));
-  return { texts: o.texts.join('\n'), owners };
+  return { texts: o.texts.join('\n'), owners, more, wanted: o.wanted };
 }
 
 /**
  * The owners that `stored` describes for `listCount` lists, or null when it is absent or
- * malformed (then the caller compiles from the lists). Every index is checked, since the
- * matcher trusts them.
+ * malformed (then the caller compiles from the lists). A form's owners are checked when
+ * they are read, since the matcher trusts them: an entry naming no list or no role is left out.
  */
 export function loadForms(stored: unknown, listCount: number): Owners | null {
   if (typeof stored !== 'object' || stored === null) return null;
-  const { texts: joined, owners } = stored as Partial<StoredForms>;
-  if (typeof joined !== 'string' || !joined || typeof owners !== 'string') return null;
+  const { texts: joined, owners, more, wanted } = stored as Partial<StoredForms>;
+  if (typeof joined !== 'string' || !joined || typeof owners !== 'string' || !Array.isArray(more) || !(wanted! > 0 && wanted! <= listCount)) return null;
   const texts = joined.split('\n');
-  const ownerStart = new Int32Array(texts.length + 1);
-  const ownerList = new Int32Array(owners.length);
-  const ownerRole = new Uint8Array(owners.length);
-  const owning = new Uint8Array(listCount);
-  let wanted = 0;
-  let p = 0;
-  let e = 0;
-  let w = 0;
-  let open = false; // a digit that promises more was read
-  for (let i = 0; i < owners.length; i++) {
-    const c = owners.charCodeAt(i);
-    const last = c < MORE;
-    if (c < DIGIT || c >= MORE + BASE || w >= 1 << 16) return null;
-    w = w * BASE + c - (last ? DIGIT : MORE);
-    open = !last;
-    if (open) continue;
-    const li = w >> 6;
-    const role = (w >> 1) & 31;
-    if (li >= listCount || role === 0 || p === texts.length || !texts[p]) return null;
-    ownerList[e] = li;
-    ownerRole[e++] = role;
-    if (owning[li] === 0) {
-      owning[li] = 1;
-      wanted++;
-    }
-    if (w & 1) ownerStart[++p] = e;
-    w = 0;
-  }
-  if (p !== texts.length || open) return null;
-  return { texts, ownerStart, ownerList: ownerList.subarray(0, e), ownerRole: ownerRole.subarray(0, e), wanted };
+  if (owners.length !== texts.length) return null;
+  // Where each form's entries in `more` start, made when a form first needs them.
+  let starts: Map<unknown, number> | undefined;
+  return {
+    texts,
+    of(p) {
+      const own: number[] = [];
+      const add = (w: unknown): void => {
+        // Whatever storage holds: only an owner naming one of the lists and some role counts.
+        if (!Number.isInteger(w) || !((w as number) >= 0 && (w as number) < 2 ** 31)) return;
+        const li = (w as number) >> 6;
+        const role = ((w as number) >> 1) & 31;
+        if (li < listCount && role) own.push(li, role);
+      };
+      const w = owners.charCodeAt(p) - FIRST;
+      add(w & ~1);
+      if (w & 1) {
+        if (!starts) {
+          starts = new Map();
+          for (let i = more.length - 2; i >= 0; i -= 2) starts.set(more[i], i);
+        }
+        for (let i = starts.get(p) ?? more.length; more[i] === p; i += 2) add(more[i + 1]);
+      }
+      return own;
+    },
+    wanted: wanted!,
+  };
 }
 
 /**

@@ -37,8 +37,12 @@ export interface TermSnapshot {
 export interface StoredForms {
   /** The distinct forms, sorted, joined by line breaks. */
   texts: string;
-  /** Each form's owners, in the forms' order: each list owning it and its role bits, as text. */
+  /** Each form's first owner, in the forms' order: the list owning it and its role bits, as text. */
   owners: string;
+  /** The owners after the first of forms several lists own: form index, then owner, and so on. */
+  more: number[];
+  /** How many lists own any form. */
+  wanted: number;
 }
 
 /** The snapshot of `lists` at time `now`: only active lists, stripped to what matching needs. */

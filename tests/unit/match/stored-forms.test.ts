@@ -52,7 +52,7 @@ describe('stored forms', () => {
     );
   });
 
-  it('are refused when malformed or out of range, so the lists are compiled instead', () => {
+  it('are refused when malformed, so the lists are compiled instead', () => {
     const good = stored(LISTS);
     expect(loadForms(good, LISTS.length)).not.toBeNull();
     const bad: unknown[] = [
@@ -63,22 +63,41 @@ describe('stored forms', () => {
       { ...good, texts: '' },
       { ...good, owners: 5 },
       { ...good, owners: [1, 2] },
+      { ...good, more: undefined },
+      { ...good, more: '1,2' },
+      { ...good, wanted: undefined },
+      { ...good, wanted: 0 },
+      { ...good, wanted: LISTS.length + 1 },
       // Cut short: the last form has no owner.
       { ...good, owners: good.owners.slice(0, -1) },
-      // A code unit outside the encoding (a control character, a surrogate).
-      { ...good, owners: `\u0001${good.owners.slice(1)}` },
-      { ...good, owners: `\ud800${good.owners.slice(1)}` },
-      // A digit that promises more and gets none.
-      { ...good, owners: `${good.owners}\u4100` },
-      // An entry with no role bits (list 0, role 0, last).
-      { ...good, owners: `\u0101${good.owners.slice(1)}` },
-      // A number too large for any list.
-      { ...good, owners: `\u7fff\u7fff\u7fff\u0101${good.owners.slice(1)}` },
       { ...good, texts: `${good.texts}\nextra` },
+      // What the format before this one stored: entries of several code units, no `wanted`.
+      { texts: good.texts, owners: `${good.owners}\u4100` },
     ];
     for (const forms of bad) expect(loadForms(forms, LISTS.length)).toBeNull();
-    // An owner index beyond the lists given.
-    expect(loadForms(good, 1)).toBeNull();
+  });
+
+  it('leave out, when a form is first read, an owner that names no list or no role', () => {
+    const good = stored(LISTS);
+    const texts = good.texts.split('\n');
+    const jonas = texts.indexOf('jonas kahnwald');
+    const tapes = texts.indexOf('tapes');
+    expect(jonas).toBeGreaterThanOrEqual(0);
+    const at = (p: number, unit: string) => `${good.owners.slice(0, p)}${unit}${good.owners.slice(p + 1)}`;
+    const matches = (forms: unknown, text: string, listCount = LISTS.length) =>
+      titles(compileMatcher(LISTS.slice(0, listCount), loadForms(forms, listCount)).match(text));
+    // Dark (the second list) matches no name part: its full name is its one form here.
+    expect(matches(good, 'Jonas Kahnwald')).toEqual(['Dark']);
+    // A control character, a surrogate, an entry with no role bits (list 1, role 0).
+    for (const unit of ['\u0001', '\ud800', '\u0140']) expect(matches({ ...good, owners: at(jonas, unit) }, 'Jonas Kahnwald'), unit).toEqual([]);
+    // "tapes" is two lists' (13 Reasons Why and Shared): the second owner is in `more`.
+    expect(matches(good, 'the tapes')).toEqual(['13 Reasons Why', 'Shared']);
+    for (const owner of [-2, 2.5, 'x', 2 ** 40]) {
+      const more = good.more.map((v, i) => (i % 2 === 1 && good.more[i - 1] === tapes ? owner : v));
+      expect(matches({ ...good, more }, 'the tapes'), String(owner)).toEqual(['13 Reasons Why']);
+    }
+    // An owner index beyond the lists given: "Shared" (the fourth) is left out with three.
+    expect(matches(good, 'the tapes', 3)).toEqual(['13 Reasons Why']);
   });
 
   it('are not stored for none', () => {
@@ -89,17 +108,19 @@ describe('stored forms', () => {
     const many = Array.from({ length: 3_000 }, (_, i) =>
       fakeList({ id: String(i), title: `Show ${i}`, characters: Array.from({ length: 10 }, (_, j) => `Name${i}x${j} Surname${j}`) }),
     );
+    many.push(fakeList({ id: 'shared', title: 'Shared', characters: ['Name2999x9 Quill', 'Name5x5 Quill'] }));
     const forms = stored(many);
     const loaded = loadForms(forms, many.length);
     expect(loaded?.texts.length).toBeGreaterThan(30_000);
     const fromForms = compileMatcher(many, loaded);
     const compiled = compileMatcher(many);
-    for (const text of ['Name0x0 Surname0 was there', 'Name2999x9 left', 'Surname3 and Name1234x5 Surname5', 'nobody']) {
+    for (const text of ['Name0x0 Surname0 was there', 'Name2999x9 Quill left', 'Surname3 and Name1234x5 Surname5', 'Name5x5 Quill', 'nobody']) {
       expect(titles(fromForms.match(text)), text).toEqual(titles(compiled.match(text)));
     }
-    expect(titles(fromForms.match('Name2999x9 left'))).toEqual(['Show 2999']);
-    // Owner indices run to 2,999: beyond what one code unit holds, and checked all the same.
-    expect(loadForms(forms, 2_999)).toBeNull();
+    // Lists from the 860th on have every owner in `more`, behind a code unit naming none.
+    expect(titles(fromForms.match('Name2999x8 left'))).toEqual(['Show 2999']);
+    expect(titles(fromForms.match('Name2999x9 Quill left'))).toEqual(['Show 2999', 'Shared']);
+    expect(titles(fromForms.match('Name5x5 Quill'))).toEqual(['Show 5', 'Shared']);
   });
 });
 
