@@ -4,7 +4,7 @@
  * most of a compile, and a content script compiles in every frame that has text: with
  * the stored forms it only builds the automaton's first tables.
  */
-import type { TermSnapshot, StoredForms } from '../shared/snapshot';
+import { hasTextTerms, type TermSnapshot, type StoredForms } from '../shared/snapshot';
 import type { MatchList } from '../shared/watchlist';
 import { compileMatcher, type Matcher } from './compile';
 import { collectOwners, type Owners } from './owners';
@@ -92,5 +92,6 @@ export function loadForms(stored: unknown, listCount: number): Owners | null {
  */
 export function compileSnapshot(snapshot: TermSnapshot, lists: readonly MatchList[]): Matcher {
   const forms = lists.length === snapshot.lists.length ? loadForms(snapshot.forms, lists.length) : null;
-  return compileMatcher(lists, forms);
+  // Compiled from the lists, a list with anything but text among its terms hides nothing.
+  return compileMatcher(forms ? lists : lists.filter(hasTextTerms), forms);
 }

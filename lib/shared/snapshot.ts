@@ -91,14 +91,19 @@ function isSnapshotList(x: unknown): x is SnapshotList {
     typeof l.enabled === 'boolean' &&
     typeof l.matchNameParts === 'boolean' &&
     (l.hideUntil == null || isTime(l.hideUntil)) &&
-    isTerms(l.characters) &&
-    isTerms(l.cast) &&
-    isTerms(l.keywords) &&
+    // What the term lists hold is checked where they are read (`hasTextTerms`): every
+    // frame reads the snapshot, few compile from its lists (stored-forms.ts).
+    Array.isArray(l.characters) &&
+    Array.isArray(l.cast) &&
+    Array.isArray(l.keywords) &&
     (l.from === undefined || isTime(l.from)) &&
     (l.exceptions === undefined || isTerms(l.exceptions)) &&
     (l.boundary == null || isBoundary(l.boundary))
   );
 }
+
+/** Whether every term of a snapshot's list is text (`isTermSnapshot` only checks the lists are arrays). */
+export const hasTextTerms = (l: MatchList): boolean => isTerms(l.characters) && isTerms(l.cast) && isTerms(l.keywords);
 
 const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
 

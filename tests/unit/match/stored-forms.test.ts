@@ -143,4 +143,16 @@ describe('compileSnapshot', () => {
     // And the real stored forms match as the lists say.
     expect(titles(compileSnapshot(snapshot, snapshot.lists).match('Hannah Baker and Clay Jensen'))).toEqual(['Kept', 'Ending']);
   });
+
+  it('compiles from the lists only those whose terms are all text', () => {
+    const now = 1_000_000;
+    const built = buildSnapshot([fakeWatchlist({ title: 'Kept', characters: ['Clay Jensen'] }), fakeWatchlist({ title: 'Odd', characters: ['Hannah Baker'] })], now);
+    const odd = { ...built.lists[1]!, keywords: ['tapes', 7] as unknown as string[] };
+    const lists = [built.lists[0]!, odd];
+    // No stored forms: the odd list hides nothing, the other as ever.
+    expect(titles(compileSnapshot({ ...built, lists }, lists).match('Hannah Baker and Clay Jensen'))).toEqual(['Kept']);
+    // Its stored forms were built from text: they are used as they are.
+    const snapshot = { ...built, lists, forms: storeForms(built.lists) };
+    expect(titles(compileSnapshot(snapshot, lists).match('Hannah Baker and Clay Jensen'))).toEqual(['Kept', 'Odd']);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeListsAt, buildSnapshot, isTermSnapshot, type TermSnapshot } from '../../../lib/shared/snapshot';
+import { activeListsAt, buildSnapshot, hasTextTerms, isTermSnapshot, type SnapshotList, type TermSnapshot } from '../../../lib/shared/snapshot';
 import { fakeWatchlist } from '../factories';
 
 const NOW = 1_000_000;
@@ -81,12 +81,19 @@ describe('isTermSnapshot', () => {
     ['no lists', { v: 1, nextChange: null }],
     ['lists not an array', { ...good, lists: {} }],
     ['a list without title', { ...good, lists: [{ ...list, title: undefined }] }],
-    ['a non-string term', { ...good, lists: [{ ...list, keywords: ['ok', 3] }] }],
+    ['terms that are not a list', { ...good, lists: [{ ...list, keywords: 'ok' }] }],
     ['a string hideUntil', { ...good, lists: [{ ...list, hideUntil: '2030-01-01' }] }],
     ['a missing nextChange', { v: 1, lists: [] }],
     ['a NaN nextChange', { ...good, nextChange: Number.NaN }],
   ])('rejects %s', (_name, value) => {
     expect(isTermSnapshot(value)).toBe(false);
+  });
+
+  it('leaves what the term lists hold to their reader', () => {
+    const odd = { ...list, keywords: ['ok', 3] } as unknown as SnapshotList;
+    expect(isTermSnapshot({ ...good, lists: [odd] })).toBe(true);
+    expect(hasTextTerms(odd)).toBe(false);
+    expect(hasTextTerms(list!)).toBe(true);
   });
 });
 
