@@ -199,11 +199,10 @@ const ASCII_PATTERNS = /^[\x20-\x7e]*$/;
  * when even that leaves room for every symbol.
  */
 function alphabetAndSize(patterns: readonly string[], denseBudget: number): { used: number[]; states: number } {
-  let total = 1;
-  for (let k = 0; k < patterns.length; k++) total += patterns[k]!.length;
   // Printable ASCII patterns (most lists, hyphens and digits included): native scans
   // find the alphabet, and the total length bounds the state count well enough.
   const joined = patterns.join('');
+  const total = joined.length + 1;
   if (ASCII_PATTERNS.test(joined)) {
     const used: number[] = [];
     for (let i = 0; i < ASCII_PRINTABLE.length; i++) if (joined.includes(ASCII_PRINTABLE[i]!)) used.push(ASCII_PRINTABLE.charCodeAt(i));
