@@ -49,7 +49,8 @@ const LOOK_ALIKE = 0x10;
 /** Cache bit: the entry is filled (an unfilled entry is 0). */
 const KNOWN = 0x80;
 
-const cache = new Uint8Array(0x10000);
+// Made on first use: every frame loads this module, only frames that match text use it.
+let cache: Uint8Array | undefined;
 
 /** Class bits of Latin-1 code units by range (no regex). */
 function latin1Class(c: number): number {
@@ -74,7 +75,7 @@ function fill(c: number): number {
   else if (c >= 0xd800 && c < 0xf900) entry = 0;
   else entry = classOfCodePoint(c);
   if (entry & WORD) entry |= LETTER_DIGIT_MARK;
-  cache[c] = entry | KNOWN;
+  cache![c] = entry | KNOWN;
   return entry | KNOWN;
 }
 
@@ -84,7 +85,7 @@ function isLookAlike(fold: number): boolean {
 
 /** Class bits of one BMP code unit. */
 export function classOf(c: number): number {
-  const entry = cache[c]!;
+  const entry = (cache ??= new Uint8Array(0x10000))[c]!;
   return (entry !== 0 ? entry : fill(c)) & (WORD | NO_SPACE | LOWER);
 }
 
@@ -94,7 +95,7 @@ export function classOf(c: number): number {
  */
 export function isWordCodePoint(cp: number): boolean {
   if (cp > 0xffff) return (classOfCodePoint(cp) & WORD) !== 0;
-  const entry = cache[cp] || fill(cp);
+  const entry = (cache ??= new Uint8Array(0x10000))[cp] || fill(cp);
   return entry & LOOK_ALIKE ? (classOfCodePoint(cp) & WORD) !== 0 : (entry & LETTER_DIGIT_MARK) !== 0;
 }
 

@@ -38,7 +38,9 @@ export const SAME_AS: ReadonlyArray<readonly [number, number]> = [
   // Greek final sigma is the same letter as σ.
   [0x3c2, 0x3c3],
 ];
-const SAME = new Map(SAME_AS);
+// Made when first needed, like the tables below: every frame loads this module, and
+// only the frames that compile or read text use it.
+let same: Map<number, number> | undefined;
 
 /** Caseless blocks without decompositions, folded to themselves: CJK, Hangul syllables, surrogates, private use. */
 function isCaselessBlock(c: number): boolean {
@@ -63,8 +65,8 @@ function foldChar(c: number): number {
  * check that every page filled this way equals the eager build
  * (tests/unit/match/tables.test.ts).
  */
-const table = new Uint16Array(0x10000);
-const filled = new Uint8Array(0x100);
+let table: Uint16Array;
+let filled: Uint8Array | undefined; // made with `table`, by the first page filled
 
 /**
  * Folds of 0xC0–0xFF, so that page 0 needs no `normalize`: À–Þ and à–ÿ lose their
@@ -74,6 +76,10 @@ const LATIN1_LETTERS = 'aaaaaaæceeeeiiiiðnooooo×ouuuuyþßaaaaaaæceeeeiiiið
 
 /** Fills the fold of page `page` (code units page·256 … page·256+255). */
 function fillPage(page: number): void {
+  if (!filled) {
+    table = new Uint16Array(0x10000);
+    filled = new Uint8Array(0x100);
+  }
   const lo = page << 8;
   if (page === 0) {
     for (let c = 0; c < 0xc0; c++) table[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
@@ -98,7 +104,8 @@ function fillPage(page: number): void {
         let f = plain ? c : foldChar(c);
         if (spaces && WHITESPACE.test(String.fromCharCode(c))) f = SPACE;
         // Applied to the lower-cased fold too, so Ø → ø → o.
-        table[c] = SAME.get(c) ?? SAME.get(f) ?? f;
+        same ??= new Map(SAME_AS);
+        table[c] = same.get(c) ?? same.get(f) ?? f;
       }
     }
     for (const [from, to] of ACCENT_RANGES) {
@@ -113,7 +120,7 @@ const WHITESPACE = /\s/;
 
 /** The fold of one UTF-16 code unit. */
 export function foldOf(c: number): number {
-  if (filled[c >> 8] === 0) fillPage(c >> 8);
+  if (!filled?.[c >> 8]) fillPage(c >> 8);
   return table[c]!;
 }
 
@@ -122,13 +129,13 @@ export function foldOf(c: number): number {
  * them through `foldOf`, or fill them first.
  */
 export function foldPage(page: number): Uint16Array {
-  if (filled[page] === 0) fillPage(page);
+  if (!filled?.[page]) fillPage(page);
   return table;
 }
 
 /** The fold of every UTF-16 code unit, every page filled (~10 ms; for tests and tools). */
 export function foldTable(): Uint16Array {
-  for (let page = 0; page < 0x100; page++) if (filled[page] === 0) fillPage(page);
+  for (let page = 0; page < 0x100; page++) if (!filled?.[page]) fillPage(page);
   return table;
 }
 

@@ -19,8 +19,11 @@ export const FINALE = -1;
 /** Episode value of a season named as a whole. */
 export const WHOLE_SEASON = 0;
 
-const NUMBER_WORDS = ' one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ');
-const ORDINAL_WORDS = ' first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'.split(' ');
+// Split on first use: every frame loads this module, few read an episode marker.
+const NUMBER_WORDS = ' one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty';
+const ORDINAL_WORDS = ' first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth';
+let numberWords: string[] | undefined;
+let ordinalWords: string[] | undefined;
 
 /** A word of the text: lower-cased ASCII letters and digits, and where it lies. */
 interface Token {
@@ -64,13 +67,13 @@ function digits(w: string, from: number, to: number, max: number): number {
 function numberOf(w: string, max = 2): number {
   const n = digits(w, 0, w.length, max);
   if (n === n) return n;
-  const k = NUMBER_WORDS.indexOf(w);
+  const k = (numberWords ??= NUMBER_WORDS.split(' ')).indexOf(w);
   return k > 0 ? k : NaN;
 }
 
 /** `3rd`, `third` → 3; NaN otherwise. */
 function ordinalOf(w: string): number {
-  const k = ORDINAL_WORDS.indexOf(w);
+  const k = (ordinalWords ??= ORDINAL_WORDS.split(' ')).indexOf(w);
   if (k > 0) return k;
   const suffix = w.slice(-2);
   if (suffix !== 'st' && suffix !== 'nd' && suffix !== 'rd' && suffix !== 'th') return NaN;

@@ -5,22 +5,27 @@
 import { countWordCodePoints, wordRuns } from './boundary';
 
 /** Folded titles, honorifics and suffixes: they name a role, not the person. */
-export const HONORIFICS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'mister', 'madam', 'madame', 'mme', 'mlle', 'dr', 'doctor', 'sir', 'dame',
-  'lord', 'lady', 'prof', 'professor', 'rev', 'reverend', 'fr', 'father', 'sister', 'brother', 'saint',
-  'capt', 'captain', 'sgt', 'sergeant', 'lt', 'lieutenant', 'col', 'colonel', 'gen', 'general', 'maj',
-  'major', 'cmdr', 'commander', 'adm', 'admiral', 'officer', 'detective', 'det', 'agent', 'king', 'queen',
-  'prince', 'princess', 'duke', 'duchess', 'count', 'countess', 'baron', 'baroness', 'emperor', 'empress',
-  'uncle', 'aunt', 'auntie', 'grandma', 'grandpa', 'herr', 'frau', 'senor', 'senora', 'senorita', 'dona',
-  'signor', 'signora', 'jr', 'sr', 'ii', 'iii', 'iv', 'esq', 'phd', 'md', 'sensei', 'senpai',
-]);
+const HONORIFICS =
+  'mr mrs ms miss mx mister madam madame mme mlle dr doctor sir dame lord lady prof professor rev' +
+  ' reverend fr father sister brother saint capt captain sgt sergeant lt lieutenant col colonel gen' +
+  ' general maj major cmdr commander adm admiral officer detective det agent king queen prince' +
+  ' princess duke duchess count countess baron baroness emperor empress uncle aunt auntie grandma' +
+  ' grandpa herr frau senor senora senorita dona signor signora jr sr ii iii iv esq phd md sensei' +
+  ' senpai';
 
 /** Folded name particles: joining words of surnames and epithets ("Bran the Broken"). */
-export const PARTICLES: ReadonlySet<string> = new Set([
-  'de', 'da', 'di', 'do', 'du', 'dos', 'das', 'des', 'del', 'della', 'dela', 'la', 'le', 'les', 'lo', 'van',
-  'von', 'der', 'den', 'ter', 'ten', 'zu', 'zum', 'af', 'av', 'y', 'e', 'bin', 'bint', 'ibn', 'al', 'el',
-  'ben', 'bat', 'st', 'the', 'of', 'and',
-]);
+const PARTICLES =
+  'de da di do du dos das des del della dela la le les lo van von der den ter ten zu zum af av y e' +
+  ' bin bint ibn al el ben bat st the of and';
+
+/**
+ * The words above, as one set, made on first use: every frame loads this module, and
+ * only a frame compiling names from its lists (no stored forms) reads them.
+ */
+let notParts: ReadonlySet<string> | undefined;
+
+/** Whether a folded word is an honorific or a particle: never a name part alone. */
+export const isRoleWord = (word: string): boolean => (notParts ??= new Set(`${HONORIFICS} ${PARTICLES}`.split(' '))).has(word);
 
 /**
  * The parts of a folded, space-separated name that may match alone: each word stripped
@@ -51,7 +56,7 @@ export function forEachNamePart(folded: string, use: (part: string) => void): vo
       const core = plain || hyphenated ? word : stripEdges(word);
       if (plain || (hyphenated ? core.replace(/-/g, '').length : countWordCodePoints(core)) > 2) {
         const bare = core.includes('.') ? core.replace(/\./g, '') : core; // "St." and "Ph.D." are written with dots
-        if (!HONORIFICS.has(bare) && !PARTICLES.has(bare)) use(core);
+        if (!isRoleWord(bare)) use(core);
       }
     }
     from = to + 1;

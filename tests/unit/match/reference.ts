@@ -4,7 +4,7 @@
  * original offsets, then try every form at every position. No tables, no automaton;
  * shares only the honorific and particle word lists (data) with the fast matcher.
  */
-import { HONORIFICS, PARTICLES } from '../../../lib/match/name-parts';
+import { isRoleWord } from '../../../lib/match/name-parts';
 import type { MatchList } from '../../../lib/shared/watchlist';
 
 const ACCENT = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
@@ -86,7 +86,7 @@ function formsOfList(list: MatchList): Array<[string, boolean]> {
       const core = w.replace(/^[^\p{L}\p{N}\p{M}]+/u, '').replace(/[^\p{L}\p{N}\p{M}]+$/u, '');
       const letters = [...core].filter((c) => WORD.test(c)).length;
       const bare = core.replaceAll('.', '');
-      if (letters > 2 && !HONORIFICS.has(bare) && !PARTICLES.has(bare)) add(core, true);
+      if (letters > 2 && !isRoleWord(bare)) add(core, true);
     }
   }
   for (const keyword of list.keywords) {
