@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 /** The folders whose modules the content script bundles: their top level runs in every frame. */
 const FOLDERS = ['lib/match', 'lib/scan', 'lib/content', 'lib/shared'];
 
-type Node = { type?: string; regex?: { pattern: string; flags: string }; [key: string]: unknown };
+type Node = { type?: string; regex?: { pattern: string; flags: string }; start: number; end: number; [key: string]: unknown };
 
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression']);
 
-/** Regex literals with Unicode property classes (`\p{…}`) that `source` makes when it loads, outside any function. */
-function propertyRegexesAtLoad(source: string): string[] {
+/** What `pick` finds among the nodes of `source` that run when it loads: those outside any function. */
+function atLoad(source: string, pick: (node: Node) => string | null): string[] {
   const { program, errors } = parseSync('module.ts', source);
   expect(errors).toEqual([]);
   const found: string[] = [];
@@ -20,35 +20,28 @@ function propertyRegexesAtLoad(source: string): string[] {
     if (typeof node !== 'object' || node === null) return;
     const n = node as Node;
     if (n.type && FUNCTIONS.has(n.type)) return;
-    if (n.regex && /\\[pP]\{/.test(n.regex.pattern)) found.push(`/${n.regex.pattern}/${n.regex.flags}`);
+    const picked = pick(n);
+    if (picked !== null) found.push(picked);
     for (const value of Object.values(n)) visit(value);
   };
   visit(program);
   return found;
 }
 
+/** Regex literals with Unicode property classes (`\p{…}`) that `source` makes when it loads, outside any function. */
+const propertyRegexesAtLoad = (source: string): string[] =>
+  atLoad(source, (n) => (n.regex && /\\[pP]\{/.test(n.regex.pattern) ? `/${n.regex.pattern}/${n.regex.flags}` : null));
+
 /**
  * Calls and constructions that `source` runs when it loads, outside any function (but
  * `Object.freeze`, which builds nothing).
  */
-function workAtLoad(source: string): string[] {
-  const { program, errors } = parseSync('module.ts', source);
-  expect(errors).toEqual([]);
-  const found: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as Node & { start: number; end: number };
-    if (n.type && FUNCTIONS.has(n.type)) return;
-    if (n.type === 'CallExpression' || n.type === 'NewExpression') {
-      const text = source.slice(n.start, n.end);
-      if (!text.startsWith('Object.freeze(')) found.push(text.slice(0, 60));
-    }
-    for (const value of Object.values(n)) visit(value);
-  };
-  visit(program);
-  return found;
-}
+const workAtLoad = (source: string): string[] =>
+  atLoad(source, (n) => {
+    if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return null;
+    const text = source.slice(n.start, n.end);
+    return text.startsWith('Object.freeze(') ? null : text.slice(0, 60);
+  });
 
 describe('what the content script pays when it loads', () => {
   it('builds nothing in the matcher: every frame loads it, only frames with text compile or match', () => {
