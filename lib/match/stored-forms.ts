@@ -57,7 +57,7 @@ export function loadForms(stored: unknown, listCount: number): Owners | null {
   const { texts: joined, owners, more, wanted } = stored as Partial<StoredForms>;
   if (typeof joined !== 'string' || !joined || typeof owners !== 'string' || !Array.isArray(more) || !(wanted! > 0 && wanted! <= listCount)) return null;
   const texts = joined.split('\n');
-  if (owners.length !== texts.length) return null;
+  if (owners.length !== texts.length || texts.includes('')) return null;
   // Where each form's entries in `more` start, made when a form first needs them.
   let starts: Map<unknown, number> | undefined;
   return {

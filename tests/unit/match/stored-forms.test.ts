@@ -71,6 +71,8 @@ describe('stored forms', () => {
       // Cut short: the last form has no owner.
       { ...good, owners: good.owners.slice(0, -1) },
       { ...good, texts: `${good.texts}\nextra` },
+      // An empty form (the automaton takes none).
+      { ...good, texts: `\n${good.texts.slice(good.texts.indexOf('\n') + 1)}` },
       // What the format before this one stored: entries of several code units, no `wanted`.
       { texts: good.texts, owners: `${good.owners}\u4100` },
     ];
