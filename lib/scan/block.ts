@@ -1,4 +1,4 @@
-import { BLOCK_SELECTOR, INLINE_TAGS, NEVER_HIDDEN_TAGS, UNIT_TAGS } from './tags';
+import { BLOCK_SELECTOR, INLINE_TAGS, NEVER_HIDDEN_TAGS, tagOf, UNIT_TAGS } from './tags';
 
 /**
  * Finds the block that "reads as a unit" around a piece of text: the element that
@@ -42,7 +42,7 @@ export function createBlockFinder(win: Window = globalThis.window): BlockFinder 
     while (el) {
       const cached = unitCache.get(el);
       if (cached !== undefined) return cached ?? lastInline;
-      const tag = el.tagName.toUpperCase();
+      const tag = tagOf(el);
       // A paragraph-like element holding other blocks (a table cell with lists, a list item
       // with a nested list) is a container of blocks like any other. The parser never puts
       // a block inside a `p`, and most units are one: it is spared the look.

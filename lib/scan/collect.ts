@@ -3,7 +3,7 @@ import type { MatchList } from '../shared/watchlist';
 import type { BlockFinder } from './block';
 import { OWN_UI_ATTRIBUTE } from './attributes';
 import type { ReadMarks } from './read-marks';
-import { IGNORED_TAGS, UNIT_TAGS } from './tags';
+import { IGNORED_TAGS, tagOf, UNIT_TAGS } from './tags';
 
 /** What one read of a subtree found: the text of each unit, labelled elements, shadow roots. */
 export interface Collected {
@@ -32,7 +32,7 @@ export const emptyCollected = (): Collected => ({ units: new Map(), labelled: ne
 
 /** Whether an element's subtree is never read: code, form fields, editable regions, our UI. */
 export function isSkipped(el: Element): boolean {
-  return isSkippedTag(el, el.tagName.toUpperCase());
+  return isSkippedTag(el, tagOf(el));
 }
 
 function isSkippedTag(el: Element, tag: string): boolean {
@@ -179,7 +179,7 @@ function read(start: Node, boundary: Node, finder: BlockFinder, out: Collected, 
     } else if (type === 1) {
       const el = node as Element;
       marks?.seen.set(el, marks.pass);
-      tag = el.tagName.toUpperCase();
+      tag = tagOf(el);
       if (!isSkippedTag(el, tag) && !skip?.has(el)) {
         descend = true;
         if (tag === 'BR') space(finder.unitOf(el), out);
@@ -250,6 +250,6 @@ function textIgnoredIn(parent: Node | null, finder: BlockFinder, text: boolean |
   if (parent === null) return false;
   if (parent.nodeType !== 1) return true;
   // A paragraph-like element is its own unit: no need to ask the finder.
-  if (UNIT_TAGS.has(tag ?? (parent as Element).tagName.toUpperCase()) || finder.unitOf(parent) !== null) return false;
+  if (UNIT_TAGS.has(tag ?? tagOf(parent as Element)) || finder.unitOf(parent) !== null) return false;
   return !text || (parent as Element).childElementCount > TEXT_IN_CONTAINER_LIMIT;
 }

@@ -13,6 +13,7 @@
  * replaced, are kept in that scanner's ledger (`ledger.ts`).
  */
 import { CONTROL_TAG, OWN_UI_ATTRIBUTE } from './attributes';
+import { tagOf } from './tags';
 
 const CONTROL = CONTROL_TAG.toUpperCase();
 const INNER_FOCUSABLE = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
@@ -86,48 +87,81 @@ const NO_CONTROL_INSIDE = new Set(
 
 /** Whether an element may not hold a control. */
 const refuses = (node: Node | null): boolean =>
-  node?.nodeType === 1 && NO_CONTROL_INSIDE.has((node as Element).tagName.toUpperCase());
+  node?.nodeType === 1 && NO_CONTROL_INSIDE.has(tagOf(node as Element));
 
-/** Whether nothing of the page stands before `node` in its parent (white space and the extension's controls aside). */
-function comesFirst(node: ChildNode): boolean {
-  for (let before = node.previousSibling; before; before = before.previousSibling) {
-    if (before.nodeType === 1 ? (before as Element).tagName.toUpperCase() !== CONTROL : before.nodeType === 3 && before.nodeValue!.trim()) return false;
+/** Whether `node` is one of the extension's reveal controls. */
+const isControl = (node: Node): boolean => node.nodeType === 1 && tagOf(node as Element) === CONTROL;
+
+/** Whether nothing of the page stands at or before `before` in its parent (white space and the extension's controls aside). */
+function comesFirst(before: ChildNode | null): boolean {
+  for (; before; before = before.previousSibling) {
+    if (before.nodeType === 1 ? !isControl(before) : before.nodeType === 3 && before.nodeValue!.trim()) return false;
   }
   return true;
 }
 
-/**
- * The node a block's control stands right before: the block, or the nearest ancestor
- * where a control is valid. Nor does it stand first in a parent: pages set first
- * children apart (`:first-child{margin-top:0}`), and a control before the first would
- * take that from it and change the layout. Before an ancestor whose first content the
- * block is, it is just as much right before the block for keyboards and screen readers
- * (the block is `aria-hidden`, its links out of the tab order). Before something that
- * is not first, no `:first-child` or `:last-child` changes. It stays inside a table
- * cell or list item, and before a child of `body`.
- */
-export function controlAnchor(block: Node): ChildNode {
-  let node = block as ChildNode;
-  for (let parent = node.parentNode; parent?.nodeType === 1; parent = node.parentNode) {
-    if (!refuses(parent) && (refuses(parent.parentNode) || !comesFirst(node))) break;
-    node = parent as Element;
-  }
-  return node;
+/** Where the reveal controls of hidden blocks go, and putting them there. */
+export interface Placement {
+  /**
+   * The node a block's control stands right before: the block, or the nearest ancestor
+   * where a control is valid. Nor does it stand first in a parent: pages set first
+   * children apart (`:first-child{margin-top:0}`), and a control before the first would
+   * take that from it and change the layout. Before an ancestor whose first content the
+   * block is, it is just as much right before the block for keyboards and screen readers
+   * (the block is `aria-hidden`, its links out of the tab order). Before something that
+   * is not first, no `:first-child` or `:last-child` changes. It stays inside a table
+   * cell or list item, and before a child of `body`.
+   */
+  anchorOf(block: Node): ChildNode;
+  /**
+   * Puts `control` before `anchor`, among the controls already standing there (the
+   * hidden items of one list, or cells of one table, share one anchor: the list, the
+   * table). Writes only when it is not already there, so calling it on every pass costs
+   * no mutation.
+   */
+  place(control: Element, anchor: ChildNode): void;
 }
 
 /**
- * Puts `control` before `anchor`, among the controls already standing there (several
- * hidden cells of one table share one anchor, the table). Writes only when it is not
- * already there, so calling it on every pass costs no mutation.
+ * A placement for the writes of one pass. The controls standing before a node are read
+ * once per pass, not once per control: a feed whose 2,000 hidden items all put their
+ * controls before one list would otherwise walk the controls already there for each new
+ * one, 2,000² steps. What it read is only good while nothing else moves the page, so it
+ * must not outlive the pass (the page can move anything between passes).
  */
-export function placeControl(control: Element, anchor: ChildNode): void {
-  const parent = anchor.parentNode;
-  if (!parent) return;
-  for (let node = anchor.previousSibling; node; node = node.previousSibling) {
-    if (node === control) return;
-    if (node.nodeType !== 1 || (node as Element).tagName.toUpperCase() !== CONTROL) break;
-  }
-  parent.insertBefore(control, anchor);
+export function createPlacement(): Placement {
+  /** Per node read in this pass: the controls standing right before it, and the nearest sibling before them that is not one. */
+  const runs = new Map<ChildNode, [controls: Set<Node>, before: ChildNode | null]>();
+  const runBefore = (node: ChildNode): [Set<Node>, ChildNode | null] => {
+    let run = runs.get(node);
+    if (!run) {
+      const controls = new Set<Node>();
+      let before = node.previousSibling;
+      for (; before && isControl(before); before = before.previousSibling) controls.add(before);
+      runs.set(node, (run = [controls, before]));
+    }
+    return run;
+  };
+  return {
+    anchorOf(block) {
+      let node = block as ChildNode;
+      for (let parent = node.parentNode; parent?.nodeType === 1; parent = node.parentNode) {
+        if (!refuses(parent) && (refuses(parent.parentNode) || !comesFirst(runBefore(node)[1]))) break;
+        node = parent as Element;
+      }
+      return node;
+    },
+    // A control is placed once per pass (a block is hidden once per pass), so one that
+    // moved to another anchor is not looked for again where it stood.
+    place(control, anchor) {
+      const parent = anchor.parentNode;
+      const [controls] = runBefore(anchor);
+      if (parent && !(controls.has(control) && control.parentNode === parent)) {
+        parent.insertBefore(control, anchor);
+        controls.add(control);
+      }
+    },
+  };
 }
 
 function remember(store: SavedAttributes, el: Element, names: readonly string[]): void {

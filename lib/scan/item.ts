@@ -13,6 +13,7 @@
  * its other pictures stay visible (its headline's hero picture is found apart, below).
  */
 import { CONTROL_TAG } from './attributes';
+import { tagOf } from './tags';
 
 /** Above this many characters of text an element is too long to be one item. */
 export const ITEM_TEXT_LIMIT = 1500;
@@ -51,13 +52,13 @@ function sameShape(el: Element, sib: Element): boolean {
  */
 function hasSameShapeSiblings(el: Element): boolean {
   const parent = el.parentElement;
-  if (!parent || parent.childElementCount < 2 || NOT_ITEM_TAGS.has(el.tagName.toUpperCase())) return false;
+  if (!parent || parent.childElementCount < 2 || NOT_ITEM_TAGS.has(tagOf(el))) return false;
   let same = 1;
   let others = 0;
   for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
     // The extension's own controls are not the page's: counting them would make an item
     // flip each time a control comes or goes, and the scanner undo and redo it forever.
-    if (sib.tagName.toUpperCase() === CONTROL) continue;
+    if (tagOf(sib) === CONTROL) continue;
     if (sib !== el && sameShape(el, sib) && ++same >= 3) return true;
     if (sib !== el) others++;
   }
@@ -65,7 +66,7 @@ function hasSameShapeSiblings(el: Element): boolean {
 }
 
 function isItemLike(el: Element): boolean {
-  if (ITEM_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (ITEM_TAGS.has(tagOf(el))) return true;
   const role = el.getAttribute('role');
   return role === 'article' || role === 'listitem' || hasSameShapeSiblings(el);
 }
@@ -78,7 +79,7 @@ function isSmall(el: Element): boolean {
 
 /** The small self-contained item `block` stands in, or null (a long article, a page region). */
 export function itemOf(block: Element): Element | null {
-  for (let el: Element | null = block; el && !STOP_TAGS.has(el.tagName.toUpperCase()); el = up(el)) {
+  for (let el: Element | null = block; el && !STOP_TAGS.has(tagOf(el)); el = up(el)) {
     if (isItemLike(el)) return isSmall(el) ? el : null;
   }
   return null;
@@ -95,7 +96,7 @@ export function textLength(el: Element): number {
  * sub-entries) is not: each of its entries reads on its own.
  */
 export const isShortItem = (item: Element): boolean =>
-  textLength(item) <= SHORT_ITEM_LIMIT && !(item.tagName.toUpperCase() === 'LI' && item.querySelector('ul,ol,dl'));
+  textLength(item) <= SHORT_ITEM_LIMIT && !(tagOf(item) === 'LI' && item.querySelector('ul,ol,dl'));
 
 /** Whether an element draws a picture through CSS (`background-image: url(…)`, a gradient is no picture). */
 function hasBackgroundPicture(el: Element, win: Window): boolean {
@@ -134,7 +135,7 @@ function isPictureOnly(el: Element, win: Window): boolean {
  * their own. An article's picture further down is left alone.
  */
 export function heroPicturesOf(heading: Element, win: Window): Element[] {
-  if (!/^H[12]$/.test(heading.tagName.toUpperCase())) return [];
+  if (!/^H[12]$/.test(tagOf(heading))) return [];
   const wrapper = heading.parentElement?.matches('header,hgroup') ? heading.parentElement : heading;
   const found: Element[] = [];
   for (const sibling of [wrapper.previousElementSibling, wrapper.nextElementSibling]) {

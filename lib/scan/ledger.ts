@@ -8,15 +8,7 @@
  * broken.
  */
 import { PART_ATTRIBUTE, STATE_ATTRIBUTE, type BlockState, type Hideable } from './attributes';
-import {
-  controlAnchor,
-  createControl,
-  guardElement,
-  placeControl,
-  restoreAttributes,
-  type Control,
-  type SavedAttributes,
-} from './control';
+import { createControl, createPlacement, guardElement, restoreAttributes, type Control, type Placement, type SavedAttributes } from './control';
 import { highlightOf } from './text-hiding';
 import type { PageWords } from './words';
 
@@ -70,9 +62,16 @@ export function createLedger(words: PageWords): Ledger {
 
   const isText = (node: Hideable): node is Text => node.nodeType === 3;
 
+  // Where controls go, read once per pass (see createPlacement): dropped in the next
+  // microtask, once this pass's writes are done and before the page can move anything.
+  let placement: Placement | null = null;
   const place = (node: Hideable, entry: Entry): void => {
     entry.control.setLabel(words.revealLabel(entry.label));
-    placeControl(entry.control.host, controlAnchor(node));
+    if (!placement) {
+      placement = createPlacement();
+      queueMicrotask(() => (placement = null));
+    }
+    placement.place(entry.control.host, placement.anchorOf(node));
   };
 
   const cover = (text: Text, entry: Entry, hidden: boolean): void => {

@@ -6,6 +6,12 @@
 
 const tags = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 
+/**
+ * An element's tag name, upper case as these sets hold them: an HTML element's
+ * `tagName` is, an XHTML document's elements report theirs as written.
+ */
+export const tagOf = (el: Element): string => el.tagName.toUpperCase();
+
 /** Subtrees the scanner never reads or hides: code, templates, form fields, media internals. */
 export const IGNORED_TAGS = tags(
   'SCRIPT STYLE NOSCRIPT TEMPLATE INPUT TEXTAREA SELECT OPTION SVG MATH CANVAS VIDEO AUDIO IFRAME OBJECT EMBED HEAD TITLE',

@@ -74,4 +74,37 @@ describe('where the reveal control stands', () => {
     expect(after.slice(0, 2)).toEqual(before);
     expect(controlled()).toEqual(['t', 't', 'x']);
   });
+
+  it('reads the controls already before a shared anchor once per pass, not once per control', async () => {
+    // A feed of short items, each hidden whole: every control stands before the list.
+    const items = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => `<li class="card"><a href="/${from + i}">Story ${from + i}: the tapes</a></li>`).join('');
+    const reads = { count: 0 };
+    const getter = Object.getOwnPropertyDescriptor(Node.prototype, 'previousSibling')!.get!;
+    Object.defineProperty(Node.prototype, 'previousSibling', {
+      configurable: true,
+      get(this: Node) {
+        reads.count++;
+        return getter.call(this);
+      },
+    });
+    try {
+      start(`<h2>Feed</h2><ul id="feed">${items(0, 600)}</ul>`);
+      // Without the per-pass reading, each new control walked those before it: ~360,000 reads.
+      expect(reads.count).toBeLessThan(20 * 600);
+      expect(controlled()).toEqual(Array.from({ length: 600 }, () => 'feed'));
+      // A later pass adds its controls to the same run; those placed before stay where they are.
+      const before = [...document.querySelectorAll('plot-armor-reveal')];
+      reads.count = 0;
+      document.querySelector('#feed')!.insertAdjacentHTML('beforeend', items(600, 300));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(reads.count).toBeLessThan(20 * 900);
+      const after = [...document.querySelectorAll('plot-armor-reveal')];
+      expect(after).toHaveLength(900);
+      expect(after.slice(0, 600)).toEqual(before);
+      expect(controlled()).toEqual(Array.from({ length: 900 }, () => 'feed'));
+    } finally {
+      Object.defineProperty(Node.prototype, 'previousSibling', { configurable: true, get: getter });
+    }
+  });
 });
