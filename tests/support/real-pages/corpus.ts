@@ -23,10 +23,25 @@ export function serveRealPages(server: TestServer): (page: string) => string {
   return (page) => `${server.origin}/real/${page}`;
 }
 
-/** Waits until the page is scanned (with the extension), its fonts are in and two frames were drawn. */
+/**
+ * Waits until the page is scanned (with the extension), its fonts are in, and its height
+ * has held for five frames. A saved page's height can still change a moment after `load`
+ * (katzen-forum's drops by 158 px once its missing images are given up on): on a busy
+ * machine two frames were not always enough, and a reading taken before that differs
+ * from one taken after, with or without the extension.
+ */
 export async function settle(page: Page, scanned: boolean): Promise<void> {
   if (scanned) await page.waitForFunction(() => document.documentElement.hasAttribute('data-plot-armor-ready'));
-  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    let last = -1;
+    for (let frames = 0, same = 0; same < 5 && frames < 120; frames++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const height = document.documentElement.scrollHeight;
+      same = height === last ? same + 1 : 0;
+      last = height;
+    }
+  });
 }
 
 export interface RealPageLoad {
