@@ -8,9 +8,9 @@
  * hidden, or the run fails. `FEED_ITEMS` sets the list's length (default 5,000).
  */
 import type { BrowserContext } from 'playwright-core';
-import { callBackground, launchWithExtension } from '../tests/support/chromium';
+import { launchWithExtension } from '../tests/support/chromium';
 import { startServer } from '../tests/support/server';
-import { measureLoad, median, type MainThreadCost } from './main-thread';
+import { launchWithTerms, measureLoad, median, type MainThreadCost } from './main-thread';
 import { makeBenchPage, sentence } from './page-fixture';
 import { prng } from './prng';
 
@@ -43,13 +43,7 @@ async function main() {
   const builds = [{ label: 'now', dir: undefined as string | undefined }, ...(process.env.BENCH_BEFORE ? [{ label: 'before', dir: process.env.BENCH_BEFORE }] : [])];
   const plain = await launchWithExtension({ withExtension: false });
   const browsers = [];
-  for (const build of builds) {
-    const browser = await launchWithExtension({ extensionDir: build.dir });
-    const options = await browser.openExtensionPage('options.html');
-    await callBackground(options, 'watchlists/create', { title: 'Bench Show', characters: terms });
-    await options.close();
-    browsers.push(browser);
-  }
+  for (const build of builds) browsers.push(await launchWithTerms(build.dir, terms));
   const url = `${server.origin}/feed.html`;
   const without: MainThreadCost[] = [];
   const withs: MainThreadCost[][] = builds.map(() => []);

@@ -22,10 +22,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { callBackground, EXTENSION_DIR, launchWithExtension } from '../tests/support/chromium';
+import { EXTENSION_DIR, launchWithExtension } from '../tests/support/chromium';
 import { PAGE_STATE_KEYS } from '../lib/shared/page-state';
 import { startServer, type TestServer } from '../tests/support/server';
-import { measureLoad, median, type MainThreadCost } from './main-thread';
+import { launchWithTerms, measureLoad, median, type MainThreadCost } from './main-thread';
 import { makeBenchPage, sentence } from './page-fixture';
 import { prng } from './prng';
 
@@ -112,13 +112,7 @@ async function main() {
   servePages(server, other, terms);
   const plain = await launchWithExtension({ withExtension: false });
   const browsers = [];
-  for (const build of BUILDS) {
-    const browser = await launchWithExtension({ extensionDir: build.dir });
-    const options = await browser.openExtensionPage('options.html');
-    await callBackground(options, 'watchlists/create', { title: 'Bench Show', characters: terms });
-    await options.close();
-    browsers.push(browser);
-  }
+  for (const build of BUILDS) browsers.push(await launchWithTerms(build.dir, terms));
   console.log(`Start costs: ${terms.length} terms, ${FRAMES} frames per frames page, ${LOADS} loads each.\n`);
 
   const names = ['top', 'empty', 'text'] as const;

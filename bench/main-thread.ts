@@ -6,6 +6,7 @@
  * the extension, interleaved, and compares medians.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { callBackground, launchWithExtension, type ExtensionBrowser } from '../tests/support/chromium';
 
 export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -39,4 +40,16 @@ export async function measureLoad<T>(
   const script = (m.ScriptDuration ?? 0) * 1000;
   const style = (m.RecalcStyleDuration ?? 0) * 1000;
   return { cost: script + style, script, style, ...seen };
+}
+
+/**
+ * Launches Chromium with the extension built in `dir` (this tree's build when undefined)
+ * and one watchlist naming `terms`, as the benchmarks that compare builds use it.
+ */
+export async function launchWithTerms(dir: string | undefined, terms: readonly string[]): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension({ extensionDir: dir });
+  const options = await browser.openExtensionPage('options.html');
+  await callBackground(options, 'watchlists/create', { title: 'Bench Show', characters: terms });
+  await options.close();
+  return browser;
 }
