@@ -51,6 +51,8 @@ const KNOWN = 0x80;
 
 // Made on first use: every frame loads this module, only frames that match text use it.
 let cache: Uint8Array | undefined;
+/** The cached entry of BMP code unit `c`, 0 while unknown. */
+const cached = (c: number): number => (cache ??= new Uint8Array(0x10000))[c]!;
 
 /** Class bits of Latin-1 code units by range (no regex). */
 function latin1Class(c: number): number {
@@ -85,7 +87,7 @@ function isLookAlike(fold: number): boolean {
 
 /** Class bits of one BMP code unit. */
 export function classOf(c: number): number {
-  const entry = (cache ??= new Uint8Array(0x10000))[c]!;
+  const entry = cached(c);
   return (entry !== 0 ? entry : fill(c)) & (WORD | NO_SPACE | LOWER);
 }
 
@@ -95,7 +97,7 @@ export function classOf(c: number): number {
  */
 export function isWordCodePoint(cp: number): boolean {
   if (cp > 0xffff) return (classOfCodePoint(cp) & WORD) !== 0;
-  const entry = (cache ??= new Uint8Array(0x10000))[cp] || fill(cp);
+  const entry = cached(cp) || fill(cp);
   return entry & LOOK_ALIKE ? (classOfCodePoint(cp) & WORD) !== 0 : (entry & LETTER_DIGIT_MARK) !== 0;
 }
 

@@ -38,9 +38,9 @@ export const SAME_AS: ReadonlyArray<readonly [number, number]> = [
   // Greek final sigma is the same letter as σ.
   [0x3c2, 0x3c3],
 ];
-// Made when first needed, like the tables below: every frame loads this module, and
+// Made with the tables below, when first needed: every frame loads this module, and
 // only the frames that compile or read text use it.
-let same: Map<number, number> | undefined;
+let same: Map<number, number>;
 
 /** Caseless blocks without decompositions, folded to themselves: CJK, Hangul syllables, surrogates, private use. */
 function isCaselessBlock(c: number): boolean {
@@ -66,7 +66,7 @@ function foldChar(c: number): number {
  * (tests/unit/match/tables.test.ts).
  */
 let table: Uint16Array;
-let filled: Uint8Array | undefined; // made with `table`, by the first page filled
+let filled: Uint8Array | undefined; // made with `table` and `same`, by the first page filled
 
 /**
  * Folds of 0xC0–0xFF, so that page 0 needs no `normalize`: À–Þ and à–ÿ lose their
@@ -79,6 +79,7 @@ function fillPage(page: number): void {
   if (!filled) {
     table = new Uint16Array(0x10000);
     filled = new Uint8Array(0x100);
+    same = new Map(SAME_AS);
   }
   const lo = page << 8;
   if (page === 0) {
@@ -104,7 +105,6 @@ function fillPage(page: number): void {
         let f = plain ? c : foldChar(c);
         if (spaces && WHITESPACE.test(String.fromCharCode(c))) f = SPACE;
         // Applied to the lower-cased fold too, so Ø → ø → o.
-        same ??= new Map(SAME_AS);
         table[c] = same.get(c) ?? same.get(f) ?? f;
       }
     }

@@ -90,7 +90,7 @@ const refuses = (node: Node | null): boolean =>
   node?.nodeType === 1 && NO_CONTROL_INSIDE.has(tagOf(node as Element));
 
 /** Whether `node` is one of the extension's reveal controls. */
-const isControl = (node: Node): boolean => node.nodeType === 1 && tagOf(node as Element) === CONTROL;
+export const isControl = (node: Node): boolean => node.nodeType === 1 && tagOf(node as Element) === CONTROL;
 
 /** Whether nothing of the page stands at or before `before` in its parent (white space and the extension's controls aside). */
 function comesFirst(before: ChildNode | null): boolean {

@@ -13,6 +13,7 @@
  * its other pictures stay visible (its headline's hero picture is found apart, below).
  */
 import { CONTROL_TAG } from './attributes';
+import { isControl } from './control';
 import { tagOf } from './tags';
 
 /** Above this many characters of text an element is too long to be one item. */
@@ -58,7 +59,7 @@ function hasSameShapeSiblings(el: Element): boolean {
   for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
     // The extension's own controls are not the page's: counting them would make an item
     // flip each time a control comes or goes, and the scanner undo and redo it forever.
-    if (tagOf(sib) === CONTROL) continue;
+    if (isControl(sib)) continue;
     if (sib !== el && sameShape(el, sib) && ++same >= 3) return true;
     if (sib !== el) others++;
   }
