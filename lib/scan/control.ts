@@ -13,7 +13,7 @@
  * replaced, are kept in that scanner's ledger (`ledger.ts`).
  */
 import { CONTROL_TAG, OWN_UI_ATTRIBUTE } from './attributes';
-import { tagOf } from './tags';
+import { tagOf, tags } from './tags';
 
 const CONTROL = CONTROL_TAG.toUpperCase();
 const INNER_FOCUSABLE = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
@@ -81,8 +81,8 @@ export function createControl(doc: Document): Control {
  * `picture`, and interactive elements (a button inside a link). The control goes
  * before the nearest ancestor whose parent takes it.
  */
-const NO_CONTROL_INSIDE = new Set(
-  'TABLE THEAD TBODY TFOOT TR COLGROUP UL OL MENU DL SELECT OPTGROUP DATALIST PICTURE RUBY HGROUP A BUTTON LABEL HTML'.split(' '),
+const NO_CONTROL_INSIDE = tags(
+  'TABLE THEAD TBODY TFOOT TR COLGROUP UL OL MENU DL SELECT OPTGROUP DATALIST PICTURE RUBY HGROUP A BUTTON LABEL HTML',
 );
 
 /** Whether an element may not hold a control. */

@@ -14,7 +14,7 @@
  */
 import { CONTROL_TAG } from './attributes';
 import { isControl } from './control';
-import { tagOf } from './tags';
+import { tagOf, tags } from './tags';
 
 /** Above this many characters of text an element is too long to be one item. */
 export const ITEM_TEXT_LIMIT = 1500;
@@ -23,9 +23,8 @@ export const ITEM_ELEMENT_LIMIT = 400;
 /** Up to this many characters of text, an item is short: it is hidden as one unit. */
 export const SHORT_ITEM_LIMIT = 240;
 
-const CONTROL = CONTROL_TAG.toUpperCase();
-const ITEM_TAGS = new Set(['ARTICLE', 'FIGURE', 'LI']);
-const STOP_TAGS = new Set(['BODY', 'HTML', 'MAIN']);
+const ITEM_TAGS = tags('ARTICLE FIGURE LI');
+const STOP_TAGS = tags('BODY HTML MAIN');
 const PICTURE_SELECTOR = 'img,picture,video,svg,canvas,[role=img]';
 
 /** The element's parent, across a shadow root's boundary. */
@@ -33,7 +32,7 @@ const up = (el: Element): Element | null =>
   el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host as Element | undefined) ?? null;
 
 /** Tags whose siblings of one shape are rows of text, not items: a table's rows, an article's paragraphs. */
-const NOT_ITEM_TAGS = new Set(['P', 'TR', 'TD', 'TH', 'TBODY', 'DT', 'DD', 'OPTION', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR']);
+const NOT_ITEM_TAGS = tags('P TR TD TH TBODY DT DD OPTION H1 H2 H3 H4 H5 H6 BR');
 
 /**
  * Whether `sib` has `el`'s shape: the same tag, and a class in common (sites give each
@@ -74,7 +73,7 @@ function isItemLike(el: Element): boolean {
 
 /** Whether `el` is small enough to be one item. */
 function isSmall(el: Element): boolean {
-  const elements = el.getElementsByTagName('*').length - el.getElementsByTagName(CONTROL).length;
+  const elements = el.getElementsByTagName('*').length - el.getElementsByTagName(CONTROL_TAG).length;
   return (el.textContent?.length ?? 0) <= ITEM_TEXT_LIMIT && elements <= ITEM_ELEMENT_LIMIT;
 }
 
@@ -86,10 +85,11 @@ export function itemOf(block: Element): Element | null {
   return null;
 }
 
+/** What a node says, with runs of white space counted once. */
+export const spacedText = (node: Node): string => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+
 /** The length of an element's text with runs of white space counted once. */
-export function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-}
+export const textLength = (el: Element): number => spacedText(el).length;
 
 /**
  * Whether an item is short (a title, a channel name, a duration, a thumbnail): hidden as
@@ -139,7 +139,10 @@ export function heroPicturesOf(heading: Element, win: Window): Element[] {
   if (!/^H[12]$/.test(tagOf(heading))) return [];
   const wrapper = heading.parentElement?.matches('header,hgroup') ? heading.parentElement : heading;
   const found: Element[] = [];
-  for (const sibling of [wrapper.previousElementSibling, wrapper.nextElementSibling]) {
+  // The reveal control written before the heading is no neighbour of the page's.
+  let before = wrapper.previousElementSibling;
+  while (before && isControl(before)) before = before.previousElementSibling;
+  for (const sibling of [before, wrapper.nextElementSibling]) {
     if (sibling && isPictureOnly(sibling, win)) found.push(...picturesIn(sibling, win));
   }
   if (wrapper !== heading) {

@@ -13,7 +13,8 @@ export interface ReadMarks {
 
 /** A fresh set of marks (one per scanner, so two scanners of one page never mix theirs). */
 export function createReadMarks(): ReadMarks {
-  const key = Symbol('plot-armor read pass');
+  // No description: it would only be bytes in every frame.
+  const key = Symbol();
   type Marked = Node & { [key]?: number };
   return {
     set(node, pass) {

@@ -6,6 +6,7 @@
  * ancestors), and a block with the same text in the same place is shown revealed.
  */
 import type { Hideable } from './attributes';
+import { spacedText } from './item';
 
 /** How many ancestors make a place. */
 const PLACE_DEPTH = 4;
@@ -19,8 +20,6 @@ function placeOf(node: Hideable): string {
   return parts.join('<');
 }
 
-/** What a block says, with runs of white space counted once. */
-const textOf = (node: Hideable): string => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 export interface RevealMemory {
   /** Remembers that the user revealed `node`. */
@@ -33,7 +32,7 @@ export interface RevealMemory {
 
 export function createRevealMemory(): RevealMemory {
   const keys = new Set<string>();
-  const keyOf = (node: Hideable): string => `${placeOf(node)}\n${textOf(node)}`;
+  const keyOf = (node: Hideable): string => `${placeOf(node)}\n${spacedText(node)}`;
   return {
     remember(node) {
       const key = keyOf(node);

@@ -110,6 +110,10 @@ export function createScanner(options: ScannerOptions): Scanner {
   // filling one (an article read when only its headline had arrived): once it is no
   // longer short it is read again, so its blocks are judged one by one.
   const wholeItems = new Set<Element>();
+  // Short items found to hold a box positioned outside them: from then on they are checked
+  // before anything is written, so that hiding one whole is not written and undone each
+  // time it is read (undoing it gives the page's attributes back, which reads as a change).
+  const moving = new WeakSet<Element>();
   let pass = 0;
   let scheduled = false;
   let lastCount = 0;
@@ -210,48 +214,76 @@ export function createScanner(options: ScannerOptions): Scanner {
       else collect(target, finder, collected, scope);
       watchFound();
     }
-    // Match, and find what to hide for each match: the block, or its short item whole,
-    // with the pictures of its item (read only: nothing is written before all is known).
+    // Match, and find what to hide for each match: the block, or its short item whole.
+    // Nothing here reads a style: a style read before the writes would make the browser
+    // build the page's layout tree, and every blur written after it would cost a style
+    // update that grows with the length of the list around it.
     const current = matcher;
-    const found = new Map<Hideable, { titles: string[]; parts: Element[] }>();
+    const found = new Map<Hideable, string[]>();
+    // Blocks hidden on their own, with the item whose pictures go with them (null: a headline's hero picture).
+    const pictured = new Map<Element, Element | null>();
+    // Short items hidden whole in this pass, with their blocks: checked once written.
+    const whole = new Map<Element, [Element, string[]][]>();
+    const add = (target: Hideable, titles: string[]): void => {
+      found.set(target, [...new Set([...(found.get(target) ?? []), ...titles])]);
+    };
     const decide = (el: Hideable, text: string): void => {
-      const lists = matchUnit(current, text);
-      if (lists.length === 0) return;
-      let target = el;
-      let parts: Element[] = [];
-      if (el.nodeType === 1) {
-        const item = itemOf(el as Element);
-        // An item holding a box positioned outside it (a banner fixed to the window) is not
-        // blurred whole: the blur would move that box. Its blocks are hidden one by one.
-        if (item && isShortItem(item) && !movedByFilter(item, win)) {
-          target = item;
-          wholeItems.add(item);
-        }
-        else parts = item ? picturesIn(item, win, el as Element) : heroPicturesOf(el as Element, win);
+      const titles = matchUnit(current, text).map((list) => list.title);
+      if (titles.length === 0) return;
+      if (el.nodeType === 3) return add(el, titles);
+      const block = el as Element;
+      const item = itemOf(block);
+      // An item known to hold a box positioned outside it is checked before anything is written.
+      if (item && isShortItem(item) && !(moving.has(item) && movedByFilter(item, win))) {
+        add(item, titles);
+        whole.set(item, [...(whole.get(item) ?? []), [block, titles]]);
+      } else {
+        add(block, titles);
+        pictured.set(block, item);
       }
-      const titles = lists.map((list) => list.title);
-      const known = found.get(target);
-      if (known) {
-        for (const title of titles) if (!known.titles.includes(title)) known.titles.push(title);
-        known.parts.push(...parts);
-      } else found.set(target, { titles, parts });
     };
     collected.units.forEach((text, el) => decide(el, text));
     collected.labelled.forEach((text, el) => decide(el, text));
-    // Write phase. A picture that is hidden as a block of its own, or lies inside one, is no part of another.
-    const inHidden = (part: Element): boolean => {
-      for (let el: Element | null = part; el; el = el.parentElement) if (found.has(el)) return true;
-      return false;
+    // Write phase: the blocks and items first, then what needs styles to be known.
+    const fresh = new Set<Hideable>();
+    const write = (el: Hideable, titles: string[], parts?: Element[]): void => {
+      if (ledger.hide(el, titles, parts)) fresh.add(el);
     };
-    found.forEach(({ titles, parts }, el) => {
+    found.forEach((titles, el) => {
       if (!textHidden && el.nodeType === 3) {
         textHidden = true;
         options.onTextHidden?.();
       }
-      const fresh = ledger.stateOf(el) === null;
-      ledger.hide(el, titles, parts.filter((part) => !inHidden(part)));
+      write(el, titles);
+    });
+    // An item holding a box positioned outside it (a banner fixed to the window) is not
+    // blurred whole: the blur would move that box. Its blocks are hidden one by one.
+    whole.forEach((blocks, item) => {
+      if (!movedByFilter(item, win)) return void wholeItems.add(item);
+      moving.add(item);
+      found.delete(item);
+      hidden.delete(item);
+      ledger.unhide(item);
+      for (const [block, titles] of blocks) {
+        add(block, titles);
+        pictured.set(block, item);
+      }
+    });
+    const parts = new Map<Element, Element[]>();
+    pictured.forEach((item, block) => parts.set(block, item ? picturesIn(item, win, block) : heroPicturesOf(block, win)));
+    // A picture that is hidden as a block of its own, or lies inside one, is no part of another.
+    const inHidden = (part: Element): boolean => {
+      for (let el: Element | null = part; el; el = el.parentElement) if (found.has(el)) return true;
+      return false;
+    };
+    parts.forEach((list, block) => {
+      list = list.filter((part) => !inHidden(part));
+      // A block of an item found to move is written here for the first time.
+      if (list.length || !ledger.stateOf(block)) write(block, found.get(block)!, list);
+    });
+    found.forEach((_, el) => {
       // What the user revealed stays revealed, also when a framework renders it anew.
-      if (fresh && memory.has(el)) ledger.reveal(el);
+      if (fresh.has(el) && memory.has(el)) ledger.reveal(el);
       // A block the user revealed stays revealed, and does not count as hidden.
       if (ledger.stateOf(el) === 'hidden') {
         matched.add(el);
@@ -315,7 +347,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       const el = lastRevealed as Element;
       // The block's words, and those of its labelled images and links, as it was read.
       let text = el.textContent ?? '';
-      if (el.nodeType === 1) for (const a of ['alt', 'title', 'aria-label']) text += ` ${el.getAttribute(a) ?? ''}`;
+      if (el.nodeType === 1) for (const a of LABEL_ATTRIBUTES) text += ` ${el.getAttribute(a) ?? ''}`;
       return matcher.explain(text);
     },
     rehide(el) {

@@ -4,7 +4,7 @@
  * (Written as one string each: the content script's size counts, in every frame.)
  */
 
-const tags = (list: string): ReadonlySet<string> => new Set(list.split(' '));
+export const tags = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 
 /**
  * An element's tag name, upper case as these sets hold them: an HTML element's

@@ -81,6 +81,53 @@ describe('a short item', () => {
   });
 });
 
+describe('the order of reads and writes', () => {
+  // A style read makes the browser build the page's layout tree; a blur written after it
+  // costs a style update that grows with the length of the list around the blurred item.
+  // So every style a pass needs is read once its blocks and items are written.
+  it('reads no style before the pass has written what it hides', () => {
+    const written: boolean[] = [];
+    const read = window.getComputedStyle.bind(window);
+    window.getComputedStyle = (el: Element, pseudo?: string | null) => {
+      written.push(document.querySelector('[data-plot-armor]') !== null);
+      return read(el, pseudo);
+    };
+    try {
+      start(`${GRID}${POST}<div class="vars" id="vars-1"><div style="position:fixed"><span>Hannah Baker</span></div></div>
+        <div class="vars"><span>Other</span></div><div class="vars"><span>Other</span></div>`);
+    } finally {
+      window.getComputedStyle = read;
+    }
+    expect(state('#tile-1')).toBe('hidden');
+    expect(state('#photo-img')).toBe('hidden');
+    expect(state('#vars-1')).toBeNull();
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.filter((done) => !done)).toEqual([]);
+  });
+
+  it('settles once an item found to move is hidden block by block: nothing is written and undone again', async () => {
+    // Its title is the page's: hiding the item whole writes over it, and undoing that writes it back.
+    start(`<div class="vars" id="vars-1" title="A card"><div id="box-1" style="position:fixed"><span>Hannah Baker</span></div></div>
+      <div class="vars"><span>Other</span></div><div class="vars"><span>Other</span></div>`);
+    // Were it written and undone on every read, the passes would follow one another in
+    // microtasks forever: the watch stops the scanner then, and the test fails.
+    const changes: MutationRecord[] = [];
+    const watch = new MutationObserver((records) => {
+      changes.push(...records);
+      if (changes.length > 100) controller.abort();
+    });
+    watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+    await tick();
+    await tick();
+    watch.disconnect();
+    expect(changes.length).toBe(0);
+    expect(state('#vars-1')).toBeNull();
+    expect($('#vars-1').getAttribute('title')).toBe('A card');
+    expect(state('#box-1')).toBe('hidden');
+    expect(controls()).toBe(1);
+  });
+});
+
 describe('a post', () => {
   it('keeps paragraph-level hiding and hides its pictures with the matching paragraph', () => {
     start(POST);
