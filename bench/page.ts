@@ -12,6 +12,9 @@
  * - the content-script bundle size;
  * - lower bounds: the cost of scripts that do only part of what any scanner must do,
  *   run in an isolated world of their own (as a content script is) on the same page.
+ * With `BENCH_BEFORE=<a built extension's directory>`, that build's cost is measured too,
+ * its loads alternating with this build's (which goes first alternates too), and reported
+ * beside it.
  */
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -19,6 +22,7 @@ import { callBackground, launchWithExtension, stopServiceWorkers, EXTENSION_DIR 
 import { startServer } from '../tests/support/server';
 import { build } from 'vite';
 import type { MatchList } from '../lib/shared/watchlist';
+import { launchWithTerms } from './main-thread';
 import { makeBenchPage } from './page-fixture';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
@@ -189,7 +193,17 @@ async function main() {
   const hiddenAt: number[] = [];
   const loadAt: number[] = [];
   let latency = { latency: 0, beforeNextFrame: false };
+  const before = process.env.BENCH_BEFORE ? await launchWithTerms(process.env.BENCH_BEFORE, fixture.terms) : null;
+  const beforeCosts: number[] = [];
+  const measureBefore = async () => {
+    if (!before) return;
+    const load = await loadAndMeasure(() => before.context.newPage(), url, true);
+    beforeCosts.push(load.cost);
+    await load.page.close();
+  };
   for (let i = 0; i < LOADS; i++) {
+    // Which build loads first alternates: the first load of a pair runs slower.
+    if (i % 2 === 0) await measureBefore();
     const { page, cost, script, style, bench } = await loadAndMeasure(() => withExt.context.newPage(), url, true);
     extCosts.push(cost);
     extScript.push(script);
@@ -201,6 +215,7 @@ async function main() {
       rescans.push(...(await rescanCost(page, options)));
     }
     await page.close();
+    if (i % 2 === 1) await measureBefore();
   }
   const warmReady: number[] = [];
   const coldReady: number[] = [];
@@ -218,6 +233,7 @@ async function main() {
     await cold.close();
   }
   await withExt.close();
+  await before?.close();
   await server.close();
 
   const cost = median(extCosts) - median(baseCosts);
@@ -236,6 +252,12 @@ async function main() {
     ['Lower bound: observing, and reading the page once in an isolated world, no matching', `${ms(readCost)} (${(readCost / floor).toFixed(2)}×)`],
     ['Lower bound: observing, reading once and matching (compile included), no blocks or hiding', `${ms(matchCost)} (${(matchCost / floor).toFixed(2)}×)`],
     ['Ratio cost / that read+match lower bound (target ≤ 1.3×)', `${(cost / matchCost).toFixed(2)}×`],
+    ...(before
+      ? [
+          ['The `BENCH_BEFORE` build: cost (same run, loads alternating)', ms(median(beforeCosts) - median(baseCosts))],
+          ['The `BENCH_BEFORE` build: ratio to the read+match lower bound', `${((median(beforeCosts) - median(baseCosts)) / matchCost).toFixed(2)}×`],
+        ]
+      : []),
     ['One full re-evaluation of the loaded page (watchlist edited: compile + walk + match)', ms(median(rescans))],
     ['Ratio re-evaluation / floor', `${(median(rescans) / floor).toFixed(2)}×`],
     ['Navigation → all 200 spoilers hidden', ms(median(hiddenAt))],
@@ -249,7 +271,7 @@ async function main() {
   ];
   console.log('| measure | value |\n| --- | --- |');
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
-  console.log(`\n(medians of ${LOADS} loads; raw with: ${extCosts.map((x) => x.toFixed(0)).join(', ')} ms; without: ${baseCosts.map((x) => x.toFixed(0)).join(', ')} ms; observing: ${probeCosts.observe.map((x) => x.toFixed(0)).join(', ')} ms; observing and reading: ${probeCosts.observeAndRead.map((x) => x.toFixed(0)).join(', ')} ms; and matching: ${probeCosts.observeReadAndMatch.map((x) => x.toFixed(0)).join(', ')} ms; floor: ${floors.map((x) => x.toFixed(1)).join(', ')} ms)`);
+  console.log(`\n(medians of ${LOADS} loads; raw with: ${extCosts.map((x) => x.toFixed(0)).join(', ')} ms; ${before ? `before: ${beforeCosts.map((x) => x.toFixed(0)).join(', ')} ms; ` : ''}without: ${baseCosts.map((x) => x.toFixed(0)).join(', ')} ms; observing: ${probeCosts.observe.map((x) => x.toFixed(0)).join(', ')} ms; observing and reading: ${probeCosts.observeAndRead.map((x) => x.toFixed(0)).join(', ')} ms; and matching: ${probeCosts.observeReadAndMatch.map((x) => x.toFixed(0)).join(', ')} ms; floor: ${floors.map((x) => x.toFixed(1)).join(', ')} ms)`);
 }
 
 /** Inserts a spoiler paragraph and reports how fast it was hidden, and whether before the next frame. */
