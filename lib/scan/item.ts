@@ -100,21 +100,15 @@ export const isShortItem = (item: Element): boolean =>
   textLength(item) <= SHORT_ITEM_LIMIT && !(tagOf(item) === 'LI' && item.querySelector('ul,ol,dl'));
 
 /** Whether an element draws a picture through CSS (`background-image: url(…)`, a gradient is no picture). */
-function hasBackgroundPicture(el: Element, win: Window): boolean {
-  const inline = (el as HTMLElement).style?.backgroundImage;
-  if (inline && inline.includes('url(')) return true;
-  return win.getComputedStyle(el).backgroundImage.includes('url(');
-}
+const hasBackgroundPicture = (el: Element, win: Window): boolean => win.getComputedStyle(el).backgroundImage.includes('url(');
 
 /**
- * The pictures `root` shows outside `except` (the hidden block, already blurred with what
- * it holds): `img`, `picture`, `video`, `svg`, `canvas`, `[role=img]` and elements with a
- * CSS background picture; the outermost of nested ones only.
+ * The pictures `root` shows: `img`, `picture`, `video`, `svg`, `canvas`, `[role=img]` and
+ * elements with a CSS background picture; the outermost of nested ones only.
  */
-export function picturesIn(root: Element, win: Window, except?: Element | null): Element[] {
+export function picturesIn(root: Element, win: Window): Element[] {
   const found: Element[] = [];
   const visit = (el: Element): void => {
-    if (el === except) return;
     if (el.matches(PICTURE_SELECTOR) || hasBackgroundPicture(el, win)) {
       found.push(el);
       return;

@@ -269,8 +269,18 @@ export function createScanner(options: ScannerOptions): Scanner {
         pictured.set(block, item);
       }
     });
+    // Each item's pictures are found once a pass, however many of its blocks are hidden;
+    // a block's own pictures are blurred with it.
     const parts = new Map<Element, Element[]>();
-    pictured.forEach((item, block) => parts.set(block, item ? picturesIn(item, win, block) : heroPicturesOf(block, win)));
+    const shown = new Map<Element, Element[]>();
+    pictured.forEach((item, block) =>
+      parts.set(
+        block,
+        item
+          ? (shown.get(item) ?? shown.set(item, picturesIn(item, win)).get(item)!).filter((part) => !block.contains(part))
+          : heroPicturesOf(block, win),
+      ),
+    );
     // A picture that is hidden as a block of its own, or lies inside one, is no part of another.
     const inHidden = (part: Element): boolean => {
       for (let el: Element | null = part; el; el = el.parentElement) if (found.has(el)) return true;

@@ -87,7 +87,7 @@ describe('picturesIn', () => {
       <div id="gradient" style="background-image: linear-gradient(red, blue)">text</div>
       <span role="img" id="role" aria-label="x"></span>
     </div>`);
-    expect(ids(picturesIn($('item'), window, $('block')))).toEqual(['pic', 'vid', 'svg', 'thumb', 'role']);
+    expect(ids(picturesIn($('item'), window))).toEqual(['inline', 'pic', 'vid', 'svg', 'thumb', 'role']);
   });
 
   it('finds a background picture set by a stylesheet', () => {

@@ -105,6 +105,28 @@ describe('the order of reads and writes', () => {
     expect(written.filter((done) => !done)).toEqual([]);
   });
 
+  it('looks at the pictures of an item once a pass, however many of its blocks are hidden', () => {
+    const blocks = Array.from({ length: 12 }, (_, i) => `<p id="q${i}">Hannah Baker, part ${i}. <img id="own${i}" src="o.jpg" alt=""></p>`);
+    let reads = 0;
+    const read = window.getComputedStyle.bind(window);
+    window.getComputedStyle = (el: Element, pseudo?: string | null) => {
+      reads++;
+      return read(el, pseudo);
+    };
+    try {
+      start(`<article id="post"><img id="avatar" src="a.jpg" alt=""><p>${long}</p>${blocks.join('')}
+        <figure id="photo"><img id="photo-img" src="p.jpg" alt=""></figure></article>`);
+    } finally {
+      window.getComputedStyle = read;
+    }
+    expect(blocks.map((_, i) => state(`#q${i}`))).toEqual(blocks.map(() => 'hidden'));
+    expect([state('#avatar'), state('#photo-img')]).toEqual(['hidden', 'hidden']);
+    // A block's own picture is blurred with it, and is no part of another block.
+    expect($('#own3').hasAttribute('data-plot-armor')).toBe(false);
+    // One look at the item's 16 elements that are no picture, not one per hidden block.
+    expect(reads).toBeLessThan(40);
+  });
+
   it('settles once an item found to move is hidden block by block: nothing is written and undone again', async () => {
     // Its title is the page's: hiding the item whole writes over it, and undoing that writes it back.
     start(`<div class="vars" id="vars-1" title="A card"><div id="box-1" style="position:fixed"><span>Hannah Baker</span></div></div>
