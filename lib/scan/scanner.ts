@@ -269,17 +269,12 @@ export function createScanner(options: ScannerOptions): Scanner {
         pictured.set(block, item);
       }
     });
-    // Each item's pictures are found once a pass, however many of its blocks are hidden;
-    // a block's own pictures are blurred with it.
+    // Each item's pictures are found once a pass, however many of its blocks are hidden
+    // (those inside a block are left to it by `inHidden` below).
     const parts = new Map<Element, Element[]>();
     const shown = new Map<Element, Element[]>();
     pictured.forEach((item, block) =>
-      parts.set(
-        block,
-        item
-          ? (shown.get(item) ?? shown.set(item, picturesIn(item, win)).get(item)!).filter((part) => !block.contains(part))
-          : heroPicturesOf(block, win),
-      ),
+      parts.set(block, item ? (shown.get(item) ?? shown.set(item, picturesIn(item, win)).get(item)!) : heroPicturesOf(block, win)),
     );
     // A picture that is hidden as a block of its own, or lies inside one, is no part of another.
     const inHidden = (part: Element): boolean => {
