@@ -12,7 +12,8 @@
  * Cost: CDP ScriptDuration + RecalcStyleDuration, with minus without, medians of the loads;
  * per frame: (frames page − top page) / 20. Also the content script's own marks in the
  * top frame: script start → terms ready, and the apply (compile + first pass). With
- * `BENCH_BEFORE=<a built extension's directory>` that build is measured too, in the same run.
+ * `BENCH_BEFORE=<a built extension's directory>` that build is measured too, in the same run;
+ * with `BENCH_VARIANTS=1`, the variants below (`variantBuilds`).
  *
  * The floor: the same extension whose content script only reads the page state from
  * storage (no stylesheet, no page-world hook, no scanner). No content script that reads
@@ -81,29 +82,118 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
   });
 }
 
-/**
- * A copy of the built extension whose one content script only reads the page state: the
- * least any content script that knows its watchlists costs a frame (see the top comment).
- */
-function floorBuild(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'plot-armor-floor-'));
+interface ContentScript {
+  matches: string[];
+  js?: string[];
+  css?: string[];
+  world?: string;
+  all_frames?: boolean;
+  match_about_blank?: boolean;
+  run_at?: string;
+}
+interface Manifest {
+  content_scripts: ContentScript[];
+  web_accessible_resources?: unknown[];
+}
+
+/** A copy of the built extension whose manifest and files `edit` changes: the floor and the variants. */
+function variantBuild(edit: (manifest: Manifest, write: (file: string, code: string) => void) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plot-armor-variant-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { content_scripts: Array<{ world?: string; css?: string[] }> };
-  manifest.content_scripts = manifest.content_scripts.filter((script) => script.world !== 'MAIN');
-  for (const script of manifest.content_scripts) delete script.css;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  edit(manifest, (file, code) => writeFileSync(join(dir, file), code));
   writeFileSync(manifestPath, JSON.stringify(manifest));
-  writeFileSync(join(dir, 'content-scripts/content.js'), `chrome.storage.local.get(${JSON.stringify(PAGE_STATE_KEYS)});`);
   return dir;
 }
 
-/** The builds measured: this one, with `BENCH_BEFORE=<dir>` another (e.g. main's), and the floor, in the same run. */
+/**
+ * The floor: the built extension whose one content script only reads the page state: the
+ * least any content script that knows its watchlists costs a frame (see the top comment).
+ */
+const floorBuild = (): string =>
+  variantBuild((manifest, write) => {
+    manifest.content_scripts = manifest.content_scripts.filter((script) => script.world !== 'MAIN');
+    for (const script of manifest.content_scripts) delete script.css;
+    write('content-scripts/content.js', `chrome.storage.local.get(${JSON.stringify(PAGE_STATE_KEYS)});`);
+  });
+
+/**
+ * A loader for the frames other than the top one (written for this measurement only): it
+ * shows the frame, and once the frame holds text or a label outside scripts and styles it
+ * holds the body again and imports the whole content script as a web-accessible module.
+ */
+const LOADER = `(() => {
+  if (window === top) return;
+  const d = document, READY = 'data-plot-armor-ready', LABELS = ['alt', 'title', 'aria-label'];
+  const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|HEAD|TITLE)$/;
+  const holds = (n) => n.nodeType === 3 ? /\\S/.test(n.data) && !SKIP.test(n.parentNode?.nodeName ?? '')
+    : n.nodeType === 1 && !SKIP.test(n.nodeName) && (LABELS.some((a) => n.hasAttribute(a)) || [...n.childNodes].some(holds));
+  let done = false;
+  const go = () => {
+    done = true;
+    observer.disconnect();
+    d.documentElement?.removeAttribute(READY);
+    import(chrome.runtime.getURL('content-scripts/content.js'));
+  };
+  const observer = new MutationObserver((records) => {
+    if (done) return;
+    for (const r of records) {
+      if (r.type === 'characterData' ? holds(r.target) : r.type === 'attributes' || [...r.addedNodes].some(holds)) return go();
+    }
+    d.documentElement?.setAttribute(READY, '');
+  });
+  if (d.documentElement && holds(d.documentElement)) return go();
+  d.documentElement?.setAttribute(READY, '');
+  observer.observe(d, { childList: true, subtree: true, characterData: true, attributeFilter: LABELS });
+})();`;
+
+/**
+ * Variants that answer one question: what would a frame with nothing to read cost if the
+ * whole content script ran in the top frame only, and other frames ran less (measured with
+ * `BENCH_VARIANTS=1`). `hides`: the frames of the text page that must have a hidden block.
+ */
+function variantBuilds(): Array<{ label: string; dir: string; hides: number }> {
+  const topOnly = (manifest: Manifest): ContentScript => {
+    const main = manifest.content_scripts[0]!;
+    main.all_frames = false;
+    delete main.match_about_blank;
+    return main;
+  };
+  const inOtherFrames = (manifest: Manifest, code: string, write: (file: string, code: string) => void): void => {
+    const main = topOnly(manifest);
+    write('content-scripts/frame.js', code);
+    manifest.content_scripts.push({ ...main, all_frames: true, match_about_blank: true, js: ['content-scripts/frame.js'] });
+  };
+  return [
+    { label: 'v: top frame only', dir: variantBuild((manifest) => void topOnly(manifest)), hides: 1 },
+    {
+      label: 'v: top frame; one line in other frames',
+      dir: variantBuild((manifest, write) =>
+        inOtherFrames(manifest, `if (window !== top) document.documentElement.setAttribute('data-plot-armor-ready', '');`, write),
+      ),
+      hides: 1,
+    },
+    {
+      label: 'v: top frame; a loader in other frames',
+      dir: variantBuild((manifest, write) => {
+        inOtherFrames(manifest, LOADER, write);
+        manifest.web_accessible_resources = [{ resources: ['content-scripts/content.js'], matches: ['<all_urls>'], use_dynamic_url: true }];
+      }),
+      hides: FRAMES + 1,
+    },
+  ];
+}
+
+/** The builds measured: this one, with `BENCH_BEFORE=<dir>` another (e.g. main's), the variants, and the floor, in the same run. */
 const floorDir = floorBuild();
-const BUILDS = [
-  { label: 'now', dir: undefined },
-  ...(process.env.BENCH_BEFORE ? [{ label: 'before', dir: process.env.BENCH_BEFORE }] : []),
-  { label: 'floor (reads its state, nothing else)', dir: floorDir },
-] as const;
+const BUILDS: Array<{ label: string; dir: string | undefined; hides: number }> = [
+  { label: 'now', dir: undefined, hides: FRAMES + 1 },
+  ...(process.env.BENCH_BEFORE ? [{ label: 'before', dir: process.env.BENCH_BEFORE, hides: FRAMES + 1 }] : []),
+  ...(process.env.BENCH_VARIANTS ? variantBuilds() : []),
+  // The floor hides nothing.
+  { label: 'floor (reads its state, nothing else)', dir: floorDir, hides: 0 },
+];
 
 async function main() {
   const { terms } = makeBenchPage({ paragraphs: 100, spoilers: 1 });
@@ -137,16 +227,16 @@ async function main() {
   await plain.close();
   await server.close();
   await other.close();
-  rmSync(floorDir, { recursive: true, force: true });
+  for (const build of BUILDS) if (build.dir && build.dir !== process.env.BENCH_BEFORE) rmSync(build.dir, { recursive: true, force: true });
 
   const rows: string[][] = [];
   for (const [b] of BUILDS.entries()) {
-    // The floor hides nothing: only the extension's builds must hide every text frame.
     const added = (name: string, key: 'cost' | 'script' | 'style') =>
       median(runs[name]!.with[b]!.map((l) => l[key])) - median(runs[name]!.without.map((l) => l[key]));
     const top = runs.top!.with[b]!;
     const textHidden = median(runs.text!.with[b]!.map((l) => l.hiddenFrames));
-    if (BUILDS[b]!.dir !== floorDir && textHidden !== FRAMES + 1) throw new Error(`The text frames page had a hidden block in ${textHidden} frames, not ${FRAMES + 1}.`);
+    const hides = BUILDS[b]!.hides;
+    if (hides && textHidden !== hides) throw new Error(`${BUILDS[b]!.label}: the text frames page had a hidden block in ${textHidden} frames, not ${hides}.`);
     const values = [
       ms(added('top', 'cost')),
       `${ms(added('top', 'script'))} / ${ms(added('top', 'style'))}`,
