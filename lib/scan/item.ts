@@ -37,11 +37,12 @@ const NOT_ITEM_TAGS = tags('P TR TD TH TBODY DT DD OPTION H1 H2 H3 H4 H5 H6 BR')
 /**
  * Whether `sib` has `el`'s shape: the same tag, and a class in common (sites give each
  * entry classes of its own too, such as its id or odd/even) — or, for a custom element,
- * no class at all. Plain tags with no class (the `div`s of any page) never make items.
+ * no class at all. (Plain tags with no class, the `div`s of any page, never make items:
+ * `hasSameShapeSiblings` leaves them out before asking.)
  */
 function sameShape(el: Element, sib: Element): boolean {
   if (sib.tagName !== el.tagName) return false;
-  if (el.classList.length === 0) return sib.classList.length === 0 && el.tagName.includes('-');
+  if (el.classList.length === 0) return sib.classList.length === 0;
   for (const name of el.classList) if (sib.classList.contains(name)) return true;
   return false;
 }
@@ -52,7 +53,9 @@ function sameShape(el: Element, sib: Element): boolean {
  */
 function hasSameShapeSiblings(el: Element): boolean {
   const parent = el.parentElement;
-  if (!parent || parent.childElementCount < 2 || NOT_ITEM_TAGS.has(tagOf(el))) return false;
+  // Everything that can rule `el` out without its siblings comes first: each hidden block
+  // asks, and a paragraph can have 20,000 siblings (even `childElementCount` counts them).
+  if (!parent || NOT_ITEM_TAGS.has(tagOf(el)) || (el.classList.length === 0 && !el.tagName.includes('-'))) return false;
   let same = 1;
   let others = 0;
   for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {

@@ -64,6 +64,29 @@ describe('itemOf', () => {
     root.innerHTML = '<div><h3 id="inner">Clay</h3></div>';
     expect(itemOf(root.getElementById('inner')!)).toBe($('v1'));
   });
+
+  it('asks nothing of the siblings of a paragraph, or of a plain tag with no class, however many there are', () => {
+    // Each hidden block asks: a page of 20,000 paragraphs in one container must not
+    // walk them for each of its spoilers.
+    const rows = (tag: string, id: string) =>
+      `<div>${Array.from({ length: 500 }, (_, i) => `<${tag}${i === 250 ? ` id="${id}"` : ''}>Clay, row ${i}</${tag}>`).join('')}</div>`;
+    load(`${rows('p', 'para')}${rows('div', 'plain')}${rows('span', 'inline')}`);
+    const reads = { count: 0, sibling: 0 };
+    const proto = Element.prototype;
+    const count = Object.getOwnPropertyDescriptor(proto, 'childElementCount')!;
+    const next = Object.getOwnPropertyDescriptor(proto, 'nextElementSibling')!;
+    Object.defineProperty(proto, 'childElementCount', { ...count, get() { reads.count++; return count.get!.call(this); } });
+    Object.defineProperty(proto, 'nextElementSibling', { ...next, get() { reads.sibling++; return next.get!.call(this); } });
+    try {
+      expect(itemOf($('para'))).toBeNull();
+      expect(itemOf($('plain'))).toBeNull();
+      expect(itemOf($('inline'))).toBeNull();
+    } finally {
+      Object.defineProperty(proto, 'childElementCount', count);
+      Object.defineProperty(proto, 'nextElementSibling', next);
+    }
+    expect(reads).toEqual({ count: 0, sibling: 0 });
+  });
 });
 
 describe('isShortItem', () => {
