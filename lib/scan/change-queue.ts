@@ -35,8 +35,11 @@ export interface Taken {
 }
 
 export interface ChangeQueue {
-  /** Takes a MutationObserver batch (nothing is read from the DOM here). */
-  record(records: readonly MutationRecord[]): void;
+  /**
+   * Takes a MutationObserver batch (nothing is read from the DOM here); `childList`: from
+   * an observer of child lists only, so no record's type needs reading.
+   */
+  record(records: readonly MutationRecord[], childList?: boolean): void;
   /** Queues one node to read, e.g. a shadow root the page hook reported. */
   node(node: Node): void;
   /** Makes the next pass read every root again. */
@@ -71,12 +74,12 @@ export function createChangeQueue(): ChangeQueue {
   };
 
   return {
-    record(records) {
+    record(records, childList) {
       if (rescan) return;
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
-        const type = record.type;
-        if (type === 'childList') {
+        const type = childList || record.type;
+        if (type === true || type === 'childList') {
           // Read in `take`: most child-list changes happen inside a paragraph, whose
           // unit covers every added node, so their node lists are never touched.
           childLists.push(record);

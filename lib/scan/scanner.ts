@@ -131,25 +131,27 @@ export function createScanner(options: ScannerOptions): Scanner {
     });
   };
 
-  const observer = new win.MutationObserver((records) => {
-    changes.record(records);
-    schedule();
-  });
-  const observe = (root: Document | ShadowRoot): void => {
-    observer.observe(root, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: [...LABEL_ATTRIBUTES],
+  // Two observers: one of child lists alone, so the parser's insertions while a page
+  // streams in (tens of thousands of records on a long page) are queued without asking
+  // each its type, and one of text and label changes.
+  const watch = (childList?: boolean): MutationObserver =>
+    new win.MutationObserver((records) => {
+      changes.record(records, childList);
+      schedule();
     });
+  const insertions = watch(true);
+  const edits = watch();
+  const observe = (root: Document | ShadowRoot): void => {
+    insertions.observe(root, { childList: true, subtree: true });
+    edits.observe(root, { subtree: true, characterData: true, attributeFilter: [...LABEL_ATTRIBUTES] });
   };
   observe(doc);
   signal.addEventListener(
     'abort',
     () => {
       stopped = true;
-      observer.disconnect();
+      insertions.disconnect();
+      edits.disconnect();
       hidden.clear();
       lastRevealed = null;
       wholeItems.clear();
