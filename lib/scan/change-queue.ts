@@ -78,8 +78,8 @@ export function createChangeQueue(): ChangeQueue {
       if (rescan) return;
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
-        const type = childList || record.type;
-        if (type === true || type === 'childList') {
+        const type = childList ? 'childList' : record.type;
+        if (type === 'childList') {
           // Read in `take`: most child-list changes happen inside a paragraph, whose
           // unit covers every added node, so their node lists are never touched.
           childLists.push(record);
